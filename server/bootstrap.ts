@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import type { AppDeps } from './context.js';
+import { type Database, openPGlite, openPostgres } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureAdminUnits } from './modules/admin-unit/admin-unit.load.js';
+import { DirectoryStorage } from './modules/attachment/file-storage.js';
+import { seedDemoAssessments } from './seed/demo-assessment.js';
+import { describeDemoRegistry, seedDemoRegistry } from './seed/demo-registry.js';
+import { seedDemoUsers } from './seed/demo-users.js';
+import { seedPlans } from './seed/seed-plans.js';
+
+/** Opens the configured database (PGlite under DATA_DIR, or PostgreSQL via DATABASE_URL) and migrates it. */
+export async function openAppDatabase(config: Config): Promise<Database> {
+  const database = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPGlite({ dataDir: join(config.dataDir, 'pglite') });
+  try {
+    await migrateToLatest(database.db);
+    await ensureAdminUnits(database.db);
+    // The five source plans and the national targets are real documents: every database gets them.
+    await seedPlans(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+/**
+ * Seeds demo data when asked to and the database is empty: the demo accounts, then the demo registry (which binds
+ * the demo cooperative account to its organisation). Returns the demo accounts created now.
+ */
+export async function seedDemo(database: Database, config: Config) {
+  if (!config.seedDemo) return [];
+  const accounts = await seedDemoUsers(database.db);
+  const registry = await seedDemoRegistry(database.db);
+  if (registry.created) {
+    console.log(describeDemoRegistry(registry));
+    // Assessments 2020–2025 so that bands and the plans' "rated Tốt/Khá" targets have data.
+    await seedDemoAssessments(database.db);
+  }
+  return accounts;
+}
+
+/** Builds the shared dependencies of every request. */
+export function buildDeps(database: Database, config: Config): AppDeps {
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    storage: new DirectoryStorage(join(config.dataDir, 'files')),
+    config: {
+      secureCookies: config.secureCookies,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      sessionAbsoluteHours: config.sessionAbsoluteHours,
+    },
+  };
+}

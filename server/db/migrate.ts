@@ -1,0 +1,44 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_create_extensions.js';
+import * as m0002 from './migrations/0002_create_admin_unit.js';
+import * as m0003 from './migrations/0003_create_user_session_audit.js';
+import * as m0004 from './migrations/0004_create_registry.js';
+import * as m0005 from './migrations/0005_add_organisation_search.js';
+import * as m0007 from './migrations/0007_create_assessment.js';
+import * as m0008 from './migrations/0008_create_plan.js';
+import * as m0009 from './migrations/0009_add_plan_aggregates.js';
+
+// Listed statically so that the migrations work the same under tsx, a bundler and tests.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_create_extensions': m0001,
+  '0002_create_admin_unit': m0002,
+  '0003_create_user_session_audit': m0003,
+  '0004_create_registry': m0004,
+  '0005_add_organisation_search': m0005,
+  '0007_create_assessment': m0007,
+  '0008_create_plan': m0008,
+  '0009_add_plan_aggregates': m0009,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** The name of the newest migration this build knows. */
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) as string;
+
+/** Runs every pending migration forward; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+  }
+  return LATEST_MIGRATION;
+}
+
+/** The newest migration applied to this database, or null for an empty one. */
+export async function currentMigration(db: Kysely<any>): Promise<string | null> {
+  const migrator = new Migrator({ db, provider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt).at(-1)?.name ?? null;
+}

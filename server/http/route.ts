@@ -1,0 +1,93 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { hasPermission, type Permission } from '../../core/permissions.js';
+import type { AppEnv } from './env.js';
+import { AppError, forbidden, unauthenticated } from './problem.js';
+
+/**
+ * How a route limits what it touches, beyond the permission. Services enforce it; the access-matrix
+ * test checks it for every role against own scope, a sibling commune, another province and the nation.
+ * - none: no scoped resource (public documents, the caller's own session)
+ * - self: the caller's own account only
+ * - list: returns only rows inside the caller's scope
+ * - province: the resource must lie in the caller's province (the nation sees all)
+ * - commune: the resource must lie in the caller's commune, or province for province roles
+ * - user: the target user's scope must lie inside the caller's scope
+ * - org: the organisation must lie in the caller's subtree: province for province roles, commune for
+ *   commune officers, the organisation itself for a cooperative user (the nation sees all)
+ */
+export type ScopeRule = 'none' | 'self' | 'list' | 'province' | 'commune' | 'user' | 'org';
+
+/** The declaration every route must carry: who may call it and how its data is scoped. */
+export interface Access {
+  permission: Permission | 'public' | 'authenticated';
+  scope: ScopeRule;
+}
+
+/** One declared route, as the access-matrix test and the OpenAPI snapshot see it. */
+export interface DeclaredRoute {
+  id: string;
+  method: string;
+  /** Hono path syntax (/api/units/:id). */
+  path: string;
+  access: Access;
+}
+
+const declared: DeclaredRoute[] = [];
+
+/** Every route declared so far (filled as modules register). */
+export function declaredRoutes(): readonly DeclaredRoute[] {
+  return declared;
+}
+
+function guard(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access.permission !== 'public') {
+      const user = c.get('user');
+      if (!user) throw unauthenticated();
+      if (access.permission !== 'authenticated' && !hasPermission(user.role, access.permission)) {
+        throw forbidden();
+      }
+    }
+    await rejectNul(c);
+    await next();
+  };
+}
+
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v === null || typeof v !== 'object') return false;
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+}
+
+/** PostgreSQL text cannot hold NUL: refuse it as bad input (400) rather than fail in the database (500). */
+async function rejectNul(c: Context<AppEnv>) {
+  let nul = /%00/.test(c.req.url);
+  const json = /^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+  if (!nul && json && c.req.raw.body !== null) {
+    try {
+      nul = hasNul(JSON.parse(await c.req.text())); // cached: the validator parses the same text again
+    } catch {
+      // malformed JSON: the validator answers request.malformed
+    }
+  }
+  if (nul) throw new AppError(400, 'request.invalid_character', 'Dữ liệu chứa ký tự NUL không hợp lệ.');
+}
+
+/**
+ * Declares a route: its OpenAPI config plus its access rule. The returned config carries the guard
+ * middleware, so `app.openapi(declareRoute(...), handler)` is the only way routes are added.
+ */
+export function declareRoute<R extends RouteConfig>(id: string, access: Access, route: R): R {
+  const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
+  if (!declared.some((d) => d.id === id)) {
+    declared.push({ id, method: route.method.toUpperCase(), path, access });
+  }
+  const existing = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
+  return {
+    ...route,
+    operationId: id,
+    middleware: [guard(access), ...existing],
+  } as R;
+}

@@ -1,0 +1,41 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { authenticate, hashToken } from '../modules/auth/auth.service.js';
+import type { AppEnv } from './env.js';
+
+export const SESSION_COOKIE = 'hoptac_session';
+
+/** Resolves the session cookie to a user before any route runs; an invalid cookie is simply anonymous. */
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('sessionHash', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length <= 100) {
+      const hash = hashToken(token);
+      const user = await authenticate(c.get('deps'), hash);
+      if (user) {
+        c.set('user', user);
+        c.set('sessionHash', hash);
+      }
+    }
+    await next();
+  };
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS. */
+export function writeSessionCookie(c: Context<AppEnv>, token: string) {
+  const deps = c.get('deps');
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.config.secureCookies,
+    path: '/',
+    maxAge: deps.config.sessionAbsoluteHours * 3600,
+  });
+}
+
+/** Clears the session cookie. */
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

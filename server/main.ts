@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { buildDeps, openAppDatabase, seedDemo } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-users.js';
+
+async function main() {
+  const config = loadConfig();
+  // PGlite has no lock of its own: refuse before touching the files if another process holds them.
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  const started = Date.now();
+  const database = await openAppDatabase(config).catch((err) => {
+    release();
+    throw err;
+  });
+  const created = await seedDemo(database, config);
+  const app = createApp(buildDeps(database, config), { allowedOrigins: config.publicOrigins });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
+    console.log(`\nHopTac đang chạy tại http://localhost:${config.port}  (CSDL: ${where}, khởi động ${Date.now() - started} ms)`);
+    if (config.seedDemo) {
+      console.log(`\nTài khoản mẫu (Dữ liệu mẫu) — mật khẩu chung: ${DEMO_PASSWORD}${created.length ? '' : ' (nếu chưa đổi)'}`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(20)} ${a.role}`);
+    }
+    console.log('\nNhấn Ctrl+C để dừng.');
+  });
+  server.on('error', async (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `Cổng ${config.port} đang bận. Đặt PORT=... để dùng cổng khác.` : err);
+    await database.close();
+    release();
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`\n${err.message}\n`);
+  } else {
+    console.error('\nKhông khởi động được HopTac:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { invalid } from '../../http/problem.js';
+import { communeTerritory, getUnitBasics } from '../admin-unit/admin-unit.service.js';
+
+/**
+ * The organisations a target or indicator is evaluated over. A unit of today covers the organisations located
+ * in it now (over all of history); a unit that no longer exists (a pre-2025 province or district, e.g. the
+ * former Kon Tum province or Bảo Lộc city) covers those whose recorded old commune lies in its territory, or,
+ * where no old commune was recorded, those whose commune of today came from it (lineage). The nation is null.
+ */
+export interface Territory {
+  unitId: number | null;
+  era: 'pre2025' | 'post2025' | null;
+  level: number | null;
+  label: string;
+  /** The post-2025 province containing the unit (null for the nation): the scope of the data. */
+  provinceId: number | null;
+  postCommuneIds: number[];
+  preCommuneIds: number[];
+  approximate: boolean;
+  explanation: string | null;
+}
+
+const NATION: Territory = {
+  unitId: null, era: null, level: null, label: 'Toàn quốc', provinceId: null, postCommuneIds: [], preCommuneIds: [],
+  approximate: false, explanation: null,
+};
+
+const APPROXIMATE =
+  'Một số xã, phường hiện nay được hình thành từ một phần đơn vị cũ và một phần đơn vị khác: tổ chức chưa ghi đơn vị hành chính cũ ' +
+  'được tính theo xã, phường hiện nay nên số liệu của địa bàn cũ là gần đúng. Ghi "xã/phường trước 1/7/2025" cho các tổ chức đó để số liệu chính xác.';
+
+/** Resolves a unit id (or null for the nation) to its territory; 400 when the unit does not exist. */
+export async function resolveTerritory(db: Kysely<DB>, unitId: number | null): Promise<Territory> {
+  if (unitId === null) return NATION;
+  const [basics, t] = await Promise.all([getUnitBasics(db, unitId), communeTerritory(db, unitId)]);
+  if (!basics || !t) throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [{ path: 'unitId', message: 'Không tồn tại.' }]);
+  const approximate = t.era === 'pre2025' && t.approximate;
+  return {
+    unitId, era: t.era, level: t.level, label: basics.fullName, provinceId: basics.provinceId,
+    postCommuneIds: t.postCommuneIds, preCommuneIds: t.preCommuneIds, approximate,
+    explanation: approximate ? APPROXIMATE : null,
+  };
+}
+
+const ids = (xs: number[]) => sql`${xs}::int[]`;
+
+/** The territory as a condition on an aggregate table (columns commune_id, pre_commune_id; 0 = not recorded). */
+export function aggTerritory(t: Territory, alias: string): RawBuilder<boolean> {
+  const c = sql.ref(`${alias}.commune_id`);
+  const p = sql.ref(`${alias}.pre_commune_id`);
+  if (t.era === null) return sql<boolean>`true`;
+  if (t.era === 'post2025') return sql<boolean>`${c} = any(${ids(t.postCommuneIds)})`;
+  return sql<boolean>`(${p} = any(${ids(t.preCommuneIds)}) or (${p} = 0 and ${c} = any(${ids(t.postCommuneIds)})))`;
+}
+
+/** The same territory as a condition on organisation rows (alias.commune_id, alias.pre2025_commune_id). */
+export function orgTerritory(t: Territory, alias: string): RawBuilder<boolean> {
+  const c = sql.ref(`${alias}.commune_id`);
+  const p = sql.ref(`${alias}.pre2025_commune_id`);
+  if (t.era === null) return sql<boolean>`true`;
+  if (t.era === 'post2025') return sql<boolean>`${c} = any(${ids(t.postCommuneIds)})`;
+  return sql<boolean>`(${p} = any(${ids(t.preCommuneIds)}) or (${p} is null and ${c} = any(${ids(t.postCommuneIds)})))`;
+}

@@ -1,0 +1,246 @@
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type OrgDB, orgDb } from './organisation.db.js';
+
+type Eb = ExpressionBuilder<OrgDB & { o: OrgDB['organisation'] }, 'o'>;
+
+/** Which organisations the caller may see (from orgScopeFilter). */
+export interface ScopeFilter {
+  provinceId?: number;
+  communeId?: number;
+  organisationId?: number;
+}
+
+/** The search box, already folded: name words, the whole key, short name, code prefix, typo matches. */
+export interface TextFilter {
+  key: string;
+  words: string[];
+  /** Whether to look for names within one typo of the key (see fuzzyCandidates). */
+  fuzzy: boolean;
+  /** Organisations whose name holds the key with one typo, found beforehand. */
+  fuzzyIds: number[];
+  shortKey: string;
+  codePrefix: string | null;
+}
+
+/** Communes of an old territory: by the recorded old commune, else by the commune of today. */
+export interface TerritoryFilter {
+  preCommuneIds: number[];
+  postCommuneIds: number[];
+  /** Communes of today only partly inside the territory: matches there by lineage are approximate. */
+  partialPostCommuneIds: number[];
+}
+
+/** Every filter, sort and page of the organisation list. */
+export interface SearchQuery {
+  scope: ScopeFilter;
+  text?: TextFilter;
+  kind?: string;
+  legalStatus?: string;
+  field?: string;
+  newModel?: string;
+  paperOnly?: boolean;
+  year?: number;
+  provinceId?: number;
+  communeId?: number;
+  territory?: TerritoryFilter;
+  sort: 'relevance' | 'name' | 'regCode' | 'foundedOn' | 'updatedAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const FALSE = sql<SqlBool>`false`;
+const anyOf = (ids: number[]) => sql`any(${ids}::int[])`;
+
+function scopeWhere(eb: Eb, s: ScopeFilter): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (s.provinceId !== undefined) out.push(eb('o.province_id', '=', s.provinceId));
+  if (s.communeId !== undefined) out.push(eb('o.commune_id', '=', s.communeId));
+  if (s.organisationId !== undefined) out.push(eb('o.id', '=', s.organisationId));
+  return out;
+}
+
+function textWhere(eb: Eb, t: TextFilter): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = [];
+  // Every word somewhere in the name (the trigram index serves each LIKE), or one of the typo matches.
+  ors.push(
+    t.words.length > 0 ? eb.and(t.words.map((w) => eb('o.name_key', 'like', `%${w}%`))) : sql<SqlBool>`true`,
+  );
+  if (t.fuzzyIds.length > 0) ors.push(sql<SqlBool>`o.id = ${anyOf(t.fuzzyIds)}`);
+  if (t.shortKey) ors.push(sql<SqlBool>`hoptac_search_key(o.short_name) like ${`%${t.shortKey}%`}`);
+  if (t.codePrefix) ors.push(sql<SqlBool>`o.reg_code collate "C" like ${`${t.codePrefix}%`}`);
+  return eb.or(ors);
+}
+
+function filtered(db: Kysely<DB>, q: SearchQuery) {
+  return orgDb(db)
+    .selectFrom('organisation as o')
+    .where((eb) => {
+      const and = scopeWhere(eb, q.scope);
+      if (q.text) and.push(textWhere(eb, q.text));
+      if (q.kind) and.push(eb('o.kind', '=', q.kind));
+      if (q.legalStatus) and.push(eb('o.legal_status', '=', q.legalStatus));
+      if (q.field) and.push(eb('o.field', '=', q.field));
+      if (q.newModel) and.push(eb('o.new_model', '=', q.newModel));
+      if (q.paperOnly !== undefined) and.push(eb('o.paper_only', '=', q.paperOnly));
+      if (q.provinceId !== undefined) and.push(eb('o.province_id', '=', q.provinceId));
+      if (q.communeId !== undefined) and.push(eb('o.commune_id', '=', q.communeId));
+      if (q.year !== undefined) {
+        and.push(
+          eb.exists(
+            eb
+              .selectFrom('annual_report as r')
+              .select('r.id')
+              .whereRef('r.organisation_id', '=', 'o.id')
+              .where('r.year', '=', q.year),
+          ),
+        );
+      }
+      const t = q.territory;
+      if (t) {
+        and.push(
+          eb.or([
+            t.preCommuneIds.length > 0
+              ? sql<SqlBool>`o.pre2025_commune_id = ${anyOf(t.preCommuneIds)}`
+              : FALSE,
+            t.postCommuneIds.length > 0
+              ? sql<SqlBool>`(o.pre2025_commune_id is null and o.commune_id = ${anyOf(t.postCommuneIds)})`
+              : FALSE,
+          ]),
+        );
+      }
+      return eb.and(and);
+    });
+}
+
+function orderings(q: SearchQuery) {
+  const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+  const byName = [sql`o.name_sort collate "C" ${dir}`, sql`o.id ${dir}`];
+  switch (q.sort) {
+    case 'relevance': {
+      const t = q.text;
+      if (!t) return byName;
+      // Exact code, then exact name, then names starting with the query, containing it, and fuzzy matches.
+      return [
+        sql`case when o.reg_code = ${t.codePrefix ?? ''} then 0 when o.name_key = ${t.key} then 1
+          when o.name_key like ${`${t.key}%`} then 2 when o.name_key like ${`%${t.key}%`} then 3 else 4 end`,
+        sql`word_similarity(${t.key}, o.name_key) desc`,
+        ...byName,
+      ];
+    }
+    case 'name':
+      return byName;
+    case 'regCode':
+      return [sql`o.reg_code collate "C" ${dir}`];
+    case 'foundedOn':
+      return [sql`o.founded_on ${dir} nulls last`, sql`o.id ${dir}`];
+    case 'updatedAt':
+      return [sql`o.updated_at ${dir}`, sql`o.id ${dir}`];
+  }
+}
+
+/**
+ * Names that may hold the key with a typo: trigram word similarity ≥ 0.6 through the GIN index (one wrong,
+ * missing or swapped letter in a query of two words or more stays above it; lower thresholds cost several
+ * times more at 100,000 names); the caller keeps those within one edit. Same scope
+ * and filters as the list, best first, at most `limit`. The threshold is set for this transaction only, so
+ * a server default cannot change the behaviour.
+ */
+export async function fuzzyCandidates(db: Kysely<DB>, q: SearchQuery, key: string, limit: number) {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.6', true)`.execute(trx);
+    return filtered(trx, { ...q, text: undefined })
+      .select(['o.id', 'o.name_key'])
+      .where(sql<SqlBool>`o.name_key %> ${key}`)
+      .orderBy(sql`word_similarity(${key}, o.name_key) desc`)
+      .limit(limit)
+      .execute();
+  });
+}
+
+/** One page of organisations with the total, and how many matched only by lineage in a split territory. */
+export async function searchOrganisations(db: Kysely<DB>, q: SearchQuery) {
+  let page = filtered(db, q)
+    .innerJoin('admin_unit as c', 'c.id', 'o.commune_id')
+    .innerJoin('admin_unit as p', 'p.id', 'o.province_id')
+    .select([
+      'o.id',
+      'o.kind',
+      'o.reg_code',
+      'o.name',
+      'o.short_name',
+      'o.commune_id',
+      'c.full_name as commune_name',
+      'o.province_id',
+      'p.full_name as province_name',
+      'o.legal_status',
+      'o.field',
+      'o.new_model',
+      'o.founded_on',
+      'o.paper_only',
+      'o.demo',
+      'o.version',
+      'o.updated_at',
+    ]);
+  for (const o of orderings(q)) page = page.orderBy(o);
+  const partial = q.territory?.partialPostCommuneIds ?? [];
+  const [rows, totals] = await Promise.all([
+    page.limit(q.limit).offset(q.offset).execute(),
+    filtered(db, q)
+      .select([
+        sql<number>`count(*)`.as('n'),
+        (partial.length > 0
+          ? sql<number>`count(*) filter (where o.pre2025_commune_id is null and o.commune_id = ${anyOf(partial)})`
+          : sql<number>`0`
+        ).as('by_lineage'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(totals.n), byLineage: Number(totals.by_lineage) };
+}
+
+/**
+ * Possible duplicates: the same name key in the same commune (or anywhere in scope without a commune), or
+ * the same legal representative (folded) in the same province (or anywhere in scope).
+ */
+export async function findDuplicates(
+  db: Kysely<DB>,
+  o: {
+    scope: ScopeFilter;
+    nameKey?: string;
+    communeId?: number;
+    legalRep?: string;
+    provinceId?: number;
+    excludeId?: number;
+    limit: number;
+  },
+) {
+  const nameMatch = o.nameKey
+    ? sql<boolean>`(o.name_key = ${o.nameKey}${o.communeId !== undefined ? sql` and o.commune_id = ${o.communeId}` : sql``})`
+    : sql<boolean>`false`;
+  const repMatch = o.legalRep
+    ? sql<boolean>`(hoptac_fold(o.legal_rep_name) = hoptac_fold(${o.legalRep})${o.provinceId !== undefined ? sql` and o.province_id = ${o.provinceId}` : sql``})`
+    : sql<boolean>`false`;
+  return orgDb(db)
+    .selectFrom('organisation as o')
+    .innerJoin('admin_unit as c', 'c.id', 'o.commune_id')
+    .select([
+      'o.id',
+      'o.kind',
+      'o.reg_code',
+      'o.name',
+      'o.legal_status',
+      'o.legal_rep_name',
+      'o.commune_id',
+      'c.full_name as commune_name',
+      nameMatch.as('name_match'),
+      repMatch.as('rep_match'),
+    ])
+    .where((eb) => eb.and([...scopeWhere(eb, o.scope), eb.or([nameMatch, repMatch])]))
+    .$if(o.excludeId !== undefined, (q) => q.where('o.id', '<>', o.excludeId!))
+    .orderBy('o.name_sort')
+    .orderBy('o.id')
+    .limit(o.limit)
+    .execute();
+}

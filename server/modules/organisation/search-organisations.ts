@@ -1,0 +1,179 @@
+import { normaliseRegistrationCode } from '../../../core/registry/registration-code.js';
+import { foldVietnamese, fuzzyContains, organisationNameKey } from '../../../core/text.js';
+import type { Ctx } from '../../context.js';
+import { invalid } from '../../http/problem.js';
+import { communeTerritory } from '../admin-unit/admin-unit.service.js';
+import { orgScopeFilter } from '../auth/scope.js';
+import * as repo from './organisation-search.repo.js';
+
+/** The filters of the organisation list, as the route parsed them. */
+export interface SearchOrganisationsInput {
+  q?: string;
+  kind?: string;
+  legalStatus?: string;
+  field?: string;
+  newModel?: string;
+  paperOnly?: boolean;
+  unitId?: number;
+  year?: number;
+  sort?: repo.SearchQuery['sort'];
+  order?: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Turns the search box into folded terms: name words without the legal-form prefix ("htx dong tien",
+ * "HTX Đồng Tiến" and "dong tien" all give "dong tien"), the short-name key, and a code prefix when the box
+ * holds digits. Typo tolerance only from 4 letters, below which one edit turns any word into many others.
+ */
+export function searchTerms(q: string): repo.TextFilter | undefined {
+  const folded = foldVietnamese(q);
+  if (!folded) return undefined;
+  const key = organisationNameKey(q);
+  const code = normaliseRegistrationCode(q.trim());
+  return {
+    key,
+    words: key ? key.split(' ') : [],
+    fuzzy: key.replace(/ /g, '').length >= 4,
+    fuzzyIds: [],
+    shortKey: folded,
+    codePrefix: /^\d{3,10}(-\d{0,3})?$/.test(code) ? code : null,
+  };
+}
+
+/** Typo candidates considered per search: enough for a name box, bounded whatever the table size. */
+const FUZZY_CANDIDATES = 500;
+
+/** A row of the list as the API returns it. */
+function toItem(r: Awaited<ReturnType<typeof repo.searchOrganisations>>['rows'][number]) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    regCode: r.reg_code,
+    name: r.name,
+    shortName: r.short_name,
+    communeId: r.commune_id,
+    communeName: r.commune_name,
+    provinceId: r.province_id,
+    provinceName: r.province_name,
+    legalStatus: r.legal_status,
+    field: r.field,
+    newModel: r.new_model,
+    foundedOn: r.founded_on,
+    paperOnly: r.paper_only,
+    demo: r.demo,
+    version: r.version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/**
+ * Lists organisations in the caller's scope: one search box, filters, sort and page, all in the database.
+ * `unitId` may be a province or commune of today or a unit before 1/7/2025; an old unit is matched by the
+ * organisation's recorded old commune, else by the lineage of its commune of today, and `approximate` says
+ * when that lineage covered a commune split across the old boundary.
+ */
+export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
+  const text = input.q ? searchTerms(input.q) : undefined;
+  const query: repo.SearchQuery = {
+    scope: orgScopeFilter(ctx),
+    text,
+    kind: input.kind,
+    legalStatus: input.legalStatus,
+    field: input.field,
+    newModel: input.newModel,
+    paperOnly: input.paperOnly,
+    year: input.year,
+    sort: input.sort ?? (text ? 'relevance' : 'name'),
+    order: input.order ?? 'asc',
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  };
+  if (input.unitId !== undefined) {
+    const t = await communeTerritory(ctx.db, input.unitId);
+    if (!t)
+      throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
+        { path: 'unitId', message: 'Không tồn tại.' },
+      ]);
+    if (t.era === 'post2025' && t.level === 1) query.provinceId = t.unitId;
+    else if (t.era === 'post2025') query.communeId = t.unitId;
+    else
+      query.territory = {
+        preCommuneIds: t.preCommuneIds,
+        postCommuneIds: t.postCommuneIds,
+        partialPostCommuneIds: t.partialPostCommuneIds,
+      };
+  }
+  let result = await repo.searchOrganisations(ctx.db, query);
+  // One typo: when the exact matches do not fill a page, trigram candidates from the index are added if the
+  // name holds the query within one edit. Only then, because the candidate search is the costly part; the
+  // rule depends on the exact count and the page size only, so every page of one search agrees.
+  if (text?.fuzzy && result.total < input.pageSize) {
+    const candidates = await repo.fuzzyCandidates(ctx.db, query, text.key, FUZZY_CANDIDATES);
+    text.fuzzyIds = candidates.filter((c) => fuzzyContains(c.name_key, text.key, 1)).map((c) => c.id);
+    if (text.fuzzyIds.length > 0) result = await repo.searchOrganisations(ctx.db, query);
+  }
+  const { rows, total, byLineage } = result;
+  return {
+    items: rows.map(toItem),
+    total,
+    approximate: byLineage > 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** Input of the duplicate check. */
+export interface FindDuplicatesInput {
+  name?: string;
+  communeId?: number;
+  legalRepName?: string;
+  excludeId?: number;
+}
+
+/**
+ * Possible duplicates of an organisation being entered: the same name (prefix, case and diacritics ignored)
+ * in the same commune, or the same legal representative in the same province. Limited to the caller's scope.
+ */
+export async function findDuplicates(ctx: Ctx, input: FindDuplicatesInput) {
+  const nameKey = input.name ? organisationNameKey(input.name) : '';
+  const legalRep = input.legalRepName?.trim().replace(/\s+/g, ' ') ?? '';
+  if (!nameKey && !legalRep) {
+    throw invalid(
+      'organisation.duplicates_query',
+      'Cần nhập tên tổ chức hoặc tên người đại diện để tìm tổ chức trùng.',
+    );
+  }
+  let provinceId: number | undefined;
+  if (input.communeId !== undefined) {
+    const commune = await ctx.db
+      .selectFrom('admin_unit')
+      .select('province_id')
+      .where('id', '=', input.communeId)
+      .executeTakeFirst();
+    provinceId = commune?.province_id ?? undefined;
+  }
+  const rows = await repo.findDuplicates(ctx.db, {
+    scope: orgScopeFilter(ctx),
+    nameKey: nameKey || undefined,
+    communeId: input.communeId,
+    legalRep: legalRep || undefined,
+    provinceId,
+    excludeId: input.excludeId,
+    limit: 20,
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      regCode: r.reg_code,
+      name: r.name,
+      legalStatus: r.legal_status,
+      legalRepName: r.legal_rep_name,
+      communeId: r.commune_id,
+      communeName: r.commune_name,
+      reasons: [...(r.name_match ? ['name' as const] : []), ...(r.rep_match ? ['legal_rep' as const] : [])],
+    })),
+  };
+}

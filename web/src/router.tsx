@@ -1,0 +1,183 @@
+/** Code-based route tree: /login outside the shell, everything else inside it behind a session check. */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { meQueryOptions } from './api/auth';
+import { AppShell } from './components/app-shell';
+import { PageSpinner } from './components/page-spinner';
+import { RouteError } from './components/route-error';
+import { isIsoDate } from './lib/dates';
+import {
+  validateImportSearch,
+  validateOrgListSearch,
+  validateOrgPageSearch,
+  validateQueueSearch,
+  validateReportSearch,
+} from './lib/search-params';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { queryClient } from './query-client';
+
+/** What every route's loader and beforeLoad receive. */
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Search params of the unit pages: the date the units are shown at. */
+export interface UnitSearch {
+  date?: string;
+}
+
+const validateUnitSearch = (search: Record<string, unknown>): UnitSearch =>
+  isIsoDate(search.date) ? { date: search.date } : {};
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me) throw redirect({ to: '/' });
+  },
+  component: LoginPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (!me) throw redirect({ to: '/login' });
+  },
+  component: AppShell,
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/dashboard-page'), 'DashboardPage'),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units',
+  validateSearch: validateUnitSearch,
+  component: lazyRouteComponent(() => import('./pages/units-page'), 'UnitsPage'),
+});
+
+const unitDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$id',
+  validateSearch: validateUnitSearch,
+  component: lazyRouteComponent(() => import('./pages/unit-detail-page'), 'UnitDetailPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('./pages/users-page'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./pages/account-page'), 'AccountPage'),
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations',
+  validateSearch: validateOrgListSearch,
+  component: lazyRouteComponent(() => import('./pages/organisations-page'), 'OrganisationsPage'),
+});
+
+const organisationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/new',
+  component: lazyRouteComponent(() => import('./pages/organisation-form-page'), 'OrganisationCreatePage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/import',
+  validateSearch: validateImportSearch,
+  component: lazyRouteComponent(() => import('./pages/import-page'), 'ImportPage'),
+});
+
+const organisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/$id',
+  validateSearch: validateOrgPageSearch,
+  component: lazyRouteComponent(() => import('./pages/organisation-page'), 'OrganisationPage'),
+});
+
+const organisationEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/$id/edit',
+  component: lazyRouteComponent(() => import('./pages/organisation-form-page'), 'OrganisationEditPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/$id/reports/$year',
+  validateSearch: validateReportSearch,
+  component: lazyRouteComponent(() => import('./pages/report-page'), 'ReportPage'),
+});
+
+const reviewQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  validateSearch: validateQueueSearch,
+  component: lazyRouteComponent(() => import('./pages/reports-page'), 'ReportsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    unitsRoute,
+    unitDetailRoute,
+    organisationsRoute,
+    organisationNewRoute,
+    importRoute,
+    organisationRoute,
+    organisationEditRoute,
+    reportRoute,
+    reviewQueueRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+/** The app's router. */
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageSpinner,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

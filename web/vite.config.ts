@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/;
+
+/** Vite build of the SPA: web/ → web/dist, served by the Hono server in production. */
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  plugins: [react()],
+  server: {
+    // The API runs on its own port in development; the browser only ever talks to the Vite origin.
+    proxy: { '/api': 'http://localhost:3000' },
+    // core/ lives outside web/ and is imported by relative path.
+    fs: { allow: [projectRoot] },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // echarts is only reached through a dynamic import, so its chunk loads on demand.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 30 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 30 },
+            // antd is split in two: what the login page and the shell need up front, and the
+            // heavier components (tables, date pickers, …) that only the lazily loaded pages use.
+            { name: 'antd', test: ANTD, tags: ['$initial'], priority: 20 },
+            { name: 'antd-pages', test: ANTD, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});
