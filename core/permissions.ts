@@ -1,6 +1,12 @@
 /** Roles, permissions and the role → permission grant table (DESIGN.md §5). Deny by default. */
 
-export const ROLES = ['national', 'province_admin', 'province_officer', 'commune_officer', 'coop_user'] as const;
+export const ROLES = [
+  'national',
+  'province_admin',
+  'province_officer',
+  'commune_officer',
+  'coop_user',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -55,19 +61,61 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national: ALL,
   province_admin: ALL,
   province_officer: [
-    'unit.read', 'user.read', 'attachment.read', 'attachment.write', 'self.manage', 'org.read', 'org.write',
-    'org.change_review', 'report.submit', 'report.review', 'report.reopen', 'member.read', 'member.write', 'member.reveal',
-    'registry.import', 'registry.export', 'plan.read', 'indicator.manual',
-    'assessment.read', 'assessment.review', 'assessment.confirm',
+    'unit.read',
+    'user.read',
+    'attachment.read',
+    'attachment.write',
+    'self.manage',
+    'org.read',
+    'org.write',
+    'org.change_review',
+    'report.submit',
+    'report.review',
+    'report.reopen',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'registry.import',
+    'registry.export',
+    'plan.read',
+    'indicator.manual',
+    'assessment.read',
+    'assessment.review',
+    'assessment.confirm',
   ],
   commune_officer: [
-    'unit.read', 'attachment.read', 'attachment.write', 'self.manage', 'org.read', 'org.write', 'org.change_review',
-    'report.submit', 'report.review', 'member.read', 'member.write', 'member.reveal', 'registry.import', 'registry.export',
-    'plan.read', 'assessment.read', 'assessment.review',
+    'unit.read',
+    'attachment.read',
+    'attachment.write',
+    'self.manage',
+    'org.read',
+    'org.write',
+    'org.change_review',
+    'report.submit',
+    'report.review',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'registry.import',
+    'registry.export',
+    'plan.read',
+    'assessment.read',
+    'assessment.review',
   ],
   coop_user: [
-    'unit.read', 'attachment.read', 'attachment.write', 'self.manage', 'org.read', 'org.self_edit', 'report.submit',
-    'member.read', 'member.write', 'member.reveal', 'registry.export', 'assessment.read', 'assessment.self',
+    'unit.read',
+    'attachment.read',
+    'attachment.write',
+    'self.manage',
+    'org.read',
+    'org.self_edit',
+    'report.submit',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'registry.export',
+    'assessment.read',
+    'assessment.self',
   ],
 };
 
@@ -79,6 +127,7 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 /** Roles a user of the given role may create (a province admin cannot create national users). */
 export function assignableRoles(role: Role): Role[] {
   if (role === 'national') return [...ROLES];
-  if (role === 'province_admin') return ['province_admin', 'province_officer', 'commune_officer', 'coop_user'];
+  if (role === 'province_admin')
+    return ['province_admin', 'province_officer', 'commune_officer', 'coop_user'];
   return [];
 }

@@ -1,8 +1,6 @@
 /** Vietnamese text normalisation used for search keys, duplicate detection and sorting. */
 
-const PREFIXES = [
-  'lien hiep hop tac xa', 'hop tac xa', 'to hop tac', 'lien hiep htx', 'lhhtx', 'htx', 'tht',
-];
+const PREFIXES = ['lien hiep hop tac xa', 'hop tac xa', 'to hop tac', 'lien hiep htx', 'lhhtx', 'htx', 'tht'];
 
 /** Lower case, strips diacritics (đ→d), collapses whitespace and punctuation. */
 export function foldVietnamese(input: string): string {
@@ -125,7 +123,8 @@ export function fuzzyContains(text: string, pattern: string, maxEdits = 1): bool
     cur[0] = i;
     for (let j = 1; j <= text.length; j++) {
       let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (pattern[i - 1] === text[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && pattern[i - 1] === text[j - 2] && pattern[i - 2] === text[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && pattern[i - 1] === text[j - 2] && pattern[i - 2] === text[j - 1])
+        d = Math.min(d, prev2[j - 2] + 1);
       cur[j] = d;
     }
     prev2 = prev;

@@ -34,7 +34,9 @@ describe('foundation journey', () => {
     await page.getByTestId('login-username').fill('quantri.langson');
     await page.getByTestId('login-password').fill('sai-mat-khau-123');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
   });
 
   it('logs a province admin in and shows their scope', async () => {
@@ -46,7 +48,9 @@ describe('foundation journey', () => {
     await page.goto(`${server.url}/units`);
     await pickFromSelect(page, 'unit-picker', 'dong dang', 'Đồng Đăng');
     await page.waitForURL(/\/units\/\d+/);
-    await expect.poll(() => page.locator('main, .ant-layout-content').first().textContent()).toContain('Xã Đồng Đăng');
+    await expect
+      .poll(() => page.locator('main, .ant-layout-content').first().textContent())
+      .toContain('Xã Đồng Đăng');
   });
 
   it('creates a commune officer scoped to Đồng Đăng', async () => {
@@ -59,7 +63,9 @@ describe('foundation journey', () => {
     await pickFromSelect(page, 'unit-picker', 'dong dang', 'Đồng Đăng');
     await page.getByTestId('user-form-password').fill('Mat-khau-moi-2025');
     await page.getByTestId('user-form-submit').click();
-    await expect.poll(() => page.getByTestId('users-table').textContent(), { timeout: 15_000 }).toContain('canbo.dongdang');
+    await expect
+      .poll(() => page.getByTestId('users-table').textContent(), { timeout: 15_000 })
+      .toContain('canbo.dongdang');
   });
 
   it('lets the new officer see only their own scope, then log out', async () => {
@@ -74,7 +80,9 @@ describe('foundation journey', () => {
     const select = page.getByTestId('unit-picker');
     await select.click();
     await select.locator('input').fill('hoa lu');
-    await expect.poll(() => page.locator('.ant-select-dropdown').textContent(), { timeout: 15_000 }).toMatch(/Không tìm thấy|Không có/);
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown').textContent(), { timeout: 15_000 })
+      .toMatch(/Không tìm thấy|Không có/);
     expect(await page.locator('.ant-select-item-option').count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('logout').click();

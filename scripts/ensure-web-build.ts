@@ -14,10 +14,15 @@ function newest(dir: string): number {
 }
 
 const index = 'web/dist/index.html';
-const sourcesChanged = !existsSync(index) || Math.max(newest('web'), newest('core')) > statSync(index).mtimeMs;
+const sourcesChanged =
+  !existsSync(index) || Math.max(newest('web'), newest('core')) > statSync(index).mtimeMs;
 if (sourcesChanged) {
   console.log('Đang dựng giao diện web (vite build)…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

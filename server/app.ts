@@ -10,18 +10,18 @@ import { AppError, problemBody } from './http/problem.js';
 import { sessionMiddleware } from './http/session.js';
 import { serveWeb } from './http/static.js';
 import { registerAdminUnitRoutes } from './modules/admin-unit/admin-unit.routes.js';
-import { MAX_ATTACHMENT_BYTES } from './modules/attachment/attachment.service.js';
+import { registerAnnualReportRoutes } from './modules/annual-report/annual-report.routes.js';
+import { registerAssessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { registerAttachmentRoutes } from './modules/attachment/attachment.routes.js';
+import { MAX_ATTACHMENT_BYTES } from './modules/attachment/attachment.service.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
-import { registerUserRoutes } from './modules/user/user.routes.js';
-import { registerAnnualReportRoutes } from './modules/annual-report/annual-report.routes.js';
 import { registerMemberRoutes } from './modules/member/member.routes.js';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.js';
-import { registerRegistryIoRoutes } from './modules/registry-io/registry-io.routes.js';
 import { registerPlanModule } from './modules/plan/plan-module.js';
-import { registerAssessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { registerRegistryIoRoutes } from './modules/registry-io/registry-io.routes.js';
+import { registerUserRoutes } from './modules/user/user.routes.js';
 
 // Paths that take multipart uploads (and a larger body limit) instead of JSON.
 // Validation messages in Vietnamese for every schema (DESIGN.md §4).
@@ -43,7 +43,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     defaultHook: (result) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new AppError(400, 'validation.failed', `Dữ liệu gửi lên không hợp lệ: ${errors.map((e) => `${e.path || 'nội dung'}: ${e.message}`).join('; ')}`, errors);
+        throw new AppError(
+          400,
+          'validation.failed',
+          `Dữ liệu gửi lên không hợp lệ: ${errors.map((e) => `${e.path || 'nội dung'}: ${e.message}`).join('; ')}`,
+          errors,
+        );
       }
     },
   });
@@ -76,19 +81,32 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     let e: AppError;
     if (err instanceof AppError) e = err;
     else if (err instanceof HTTPException && err.status < 500) {
-      e = err.status === 400
-        ? new AppError(400, 'request.malformed', 'Nội dung yêu cầu không đúng định dạng (JSON không hợp lệ).')
-        : new AppError(err.status, 'request.rejected', err.message || 'Yêu cầu bị từ chối.');
+      e =
+        err.status === 400
+          ? new AppError(
+              400,
+              'request.malformed',
+              'Nội dung yêu cầu không đúng định dạng (JSON không hợp lệ).',
+            )
+          : new AppError(err.status, 'request.rejected', err.message || 'Yêu cầu bị từ chối.');
     } else {
       console.error(`[${rid}]`, err);
-      e = new AppError(500, 'internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên kèm mã yêu cầu.');
+      e = new AppError(
+        500,
+        'internal',
+        'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau hoặc báo quản trị viên kèm mã yêu cầu.',
+      );
     }
-    return c.json(problemBody(e, rid), e.status as 400, { 'content-type': 'application/problem+json; charset=utf-8' });
+    return c.json(problemBody(e, rid), e.status as 400, {
+      'content-type': 'application/problem+json; charset=utf-8',
+    });
   });
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') {
       const e = new AppError(404, 'route.not_found', 'Không có địa chỉ API này.');
-      return c.json(problemBody(e, c.get('requestId')), 404, { 'content-type': 'application/problem+json; charset=utf-8' });
+      return c.json(problemBody(e, c.get('requestId')), 404, {
+        'content-type': 'application/problem+json; charset=utf-8',
+      });
     }
     return c.text('Không tìm thấy', 404);
   });

@@ -29,7 +29,10 @@ export function loadConfig(env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL phải có dạng postgres://người_dùng:mật_khẩu@máy_chủ:5432/tên_csdl');
   }
-  const publicOrigins = (env.PUBLIC_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const publicOrigins = (env.PUBLIC_ORIGIN ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const seed = env.SEED_DEMO ?? (databaseUrl ? 'false' : 'true');
   return {
     port: int('PORT', 3000, 1, 65535),
@@ -37,7 +40,9 @@ export function loadConfig(env = process.env): Config {
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl,
     publicOrigins,
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicOrigins.some((o) => o.startsWith('https://')),
+    secureCookies: env.SECURE_COOKIES
+      ? env.SECURE_COOKIES === 'true'
+      : publicOrigins.some((o) => o.startsWith('https://')),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     seedDemo: seed === 'true' || seed === '1',

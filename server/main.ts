@@ -18,15 +18,21 @@ async function main() {
   const app = createApp(buildDeps(database, config), { allowedOrigins: config.publicOrigins });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
-    console.log(`\nHopTac đang chạy tại http://localhost:${config.port}  (CSDL: ${where}, khởi động ${Date.now() - started} ms)`);
+    console.log(
+      `\nHopTac đang chạy tại http://localhost:${config.port}  (CSDL: ${where}, khởi động ${Date.now() - started} ms)`,
+    );
     if (config.seedDemo) {
-      console.log(`\nTài khoản mẫu (Dữ liệu mẫu) — mật khẩu chung: ${DEMO_PASSWORD}${created.length ? '' : ' (nếu chưa đổi)'}`);
+      console.log(
+        `\nTài khoản mẫu (Dữ liệu mẫu) — mật khẩu chung: ${DEMO_PASSWORD}${created.length ? '' : ' (nếu chưa đổi)'}`,
+      );
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(20)} ${a.role}`);
     }
     console.log('\nNhấn Ctrl+C để dừng.');
   });
   server.on('error', async (err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE' ? `Cổng ${config.port} đang bận. Đặt PORT=... để dùng cổng khác.` : err);
+    console.error(
+      err.code === 'EADDRINUSE' ? `Cổng ${config.port} đang bận. Đặt PORT=... để dùng cổng khác.` : err,
+    );
     await database.close();
     release();
     process.exit(1);

@@ -6,9 +6,15 @@ import { TT01_2020, TT09_2017 } from './rubrics/index.js';
 const BN = 1_000_000_000;
 
 describe('memberScale (TT 01/2020 Art. 4)', () => {
-  it.each([[0, 'micro'], [49, 'micro'], [50, 'small'], [300, 'small'], [301, 'medium'], [1000, 'medium'], [1001, 'large']] as const)(
-    '%i members → %s', (n, cls) => expect(memberScale(n)).toBe(cls),
-  );
+  it.each([
+    [0, 'micro'],
+    [49, 'micro'],
+    [50, 'small'],
+    [300, 'small'],
+    [301, 'medium'],
+    [1000, 'medium'],
+    [1001, 'large'],
+  ] as const)('%i members → %s', (n, cls) => expect(memberScale(n)).toBe(cls));
   it('is unknown without a member count', () => expect(memberScale(null)).toBeNull());
 });
 
@@ -46,7 +52,14 @@ describe('sizeClass (NĐ 113/2024 Art. 5)', () => {
 
 describe('classifyOrganisation', () => {
   it('records the service type as given (null when the organisation has not recorded it)', () => {
-    const c = classifyOrganisation({ field: 'agriculture', officialMembers: 60, totalMembers: 80, revenue: 3 * BN, totalCapital: 0.8 * BN, serviceType: null });
+    const c = classifyOrganisation({
+      field: 'agriculture',
+      officialMembers: 60,
+      totalMembers: 80,
+      revenue: 3 * BN,
+      totalCapital: 0.8 * BN,
+      serviceType: null,
+    });
     expect(c).toEqual({ memberScale: 'small', capitalScale: 'micro', sizeClass: 'small', serviceType: null });
   });
 });
@@ -62,15 +75,23 @@ describe('exclusionReason', () => {
   it('TT 01/2020: credit funds first, then < 12 months, then stopped > 3 months', () => {
     const base = { year: 2024, foundedOn: '2015-05-01', creditFund: false, monthsSuspended: 0 };
     expect(exclusionReason(TT01_2020.exclusions, base)).toBeNull();
-    expect(exclusionReason(TT01_2020.exclusions, { ...base, creditFund: true, foundedOn: '2024-06-01' })).toBe('credit_fund');
-    expect(exclusionReason(TT01_2020.exclusions, { ...base, foundedOn: '2024-01-15' })).toBe('new_lt_12_months');
+    expect(
+      exclusionReason(TT01_2020.exclusions, { ...base, creditFund: true, foundedOn: '2024-06-01' }),
+    ).toBe('credit_fund');
+    expect(exclusionReason(TT01_2020.exclusions, { ...base, foundedOn: '2024-01-15' })).toBe(
+      'new_lt_12_months',
+    );
     expect(exclusionReason(TT01_2020.exclusions, { ...base, monthsSuspended: 3 })).toBeNull();
-    expect(exclusionReason(TT01_2020.exclusions, { ...base, monthsSuspended: 4 })).toBe('stopped_gt_3_months');
+    expect(exclusionReason(TT01_2020.exclusions, { ...base, monthsSuspended: 4 })).toBe(
+      'stopped_gt_3_months',
+    );
   });
 
   it('TT 09/2017 carries only the < 12 months rule', () => {
     const base = { year: 2024, foundedOn: '2015-05-01', creditFund: false, monthsSuspended: 6 };
     expect(exclusionReason(TT09_2017.exclusions, base)).toBeNull();
-    expect(exclusionReason(TT09_2017.exclusions, { ...base, foundedOn: '2024-07-01' })).toBe('new_lt_12_months');
+    expect(exclusionReason(TT09_2017.exclusions, { ...base, foundedOn: '2024-07-01' })).toBe(
+      'new_lt_12_months',
+    );
   });
 });

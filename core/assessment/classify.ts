@@ -36,7 +36,9 @@ export interface SizeThreshold {
 }
 
 /** Thresholds per field, largest first; `complete` when every class is known (then the rest are micro). */
-export const SIZE_THRESHOLDS: Readonly<Record<Field, { complete: boolean; levels: readonly SizeThreshold[] }>> = {
+export const SIZE_THRESHOLDS: Readonly<
+  Record<Field, { complete: boolean; levels: readonly SizeThreshold[] }>
+> = {
   agriculture: {
     complete: true,
     levels: [
@@ -65,7 +67,8 @@ export function sizeClass(
   if (!field) return 'undetermined';
   const t = SIZE_THRESHOLDS[field];
   for (const l of t.levels) {
-    const money = (revenue !== null && revenue >= l.revenue) || (totalCapital !== null && totalCapital >= l.capital);
+    const money =
+      (revenue !== null && revenue >= l.revenue) || (totalCapital !== null && totalCapital >= l.capital);
     if (officialMembers >= l.members && money) return l.size;
   }
   return t.complete ? 'micro' : 'undetermined';

@@ -22,12 +22,19 @@ export function monthsOperatingAtYearEnd(foundedOn: string, year: number): numbe
 }
 
 /** The reason the rules leave the organisation unclassified, or null. */
-export function exclusionReason(rules: readonly ExclusionRule[], f: ExclusionFacts): NotClassifiedReason | null {
+export function exclusionReason(
+  rules: readonly ExclusionRule[],
+  f: ExclusionFacts,
+): NotClassifiedReason | null {
   for (const r of rules) {
     if (r.kind === 'credit_fund' && f.creditFund) return 'credit_fund';
   }
   for (const r of rules) {
-    if (r.kind === 'founded_lt_months' && f.foundedOn && monthsOperatingAtYearEnd(f.foundedOn, f.year) < r.months) {
+    if (
+      r.kind === 'founded_lt_months' &&
+      f.foundedOn &&
+      monthsOperatingAtYearEnd(f.foundedOn, f.year) < r.months
+    ) {
       return 'new_lt_12_months';
     }
     if (r.kind === 'stopped_gt_months' && f.monthsSuspended !== null && f.monthsSuspended > r.months) {

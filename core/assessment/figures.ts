@@ -14,7 +14,11 @@ export interface ScoringFigure {
 /** Figures named by TT 09/2017/TT-BNNPTNT criterion 1 that the yearly report does not hold. */
 const NOT_COLLECTED: ScoringFigure[] = [
   { key: 'revenuePlanPct', label: 'Doanh thu thực hiện so với kế hoạch (%)', collected: false },
-  { key: 'incomePerMember', label: 'Thu nhập sau nghĩa vụ tài chính bình quân một thành viên (đồng)', collected: false },
+  {
+    key: 'incomePerMember',
+    label: 'Thu nhập sau nghĩa vụ tài chính bình quân một thành viên (đồng)',
+    collected: false,
+  },
 ];
 
 export const SCORING_FIGURES: readonly ScoringFigure[] = [

@@ -11,7 +11,14 @@ const rule = (code: string) => {
 };
 
 describe('levelPoints (TT 09/2017 criterion 1 levels)', () => {
-  it.each([[0, 4], [BN - 1, 4], [BN, 6], [5 * BN, 8], [9.99 * BN, 8], [10 * BN, 10]])('revenue %d → %d points', (v, p) => {
+  it.each([
+    [0, 4],
+    [BN - 1, 4],
+    [BN, 6],
+    [5 * BN, 8],
+    [9.99 * BN, 8],
+    [10 * BN, 10],
+  ])('revenue %d → %d points', (v, p) => {
     expect(levelPoints(rule('1b'), v)).toBe(p);
   });
   it('gives 0 for no profit and 2 just above it (exclusive threshold)', () => {
@@ -24,7 +31,11 @@ describe('levelPoints (TT 09/2017 criterion 1 levels)', () => {
 
 describe('suggestScores', () => {
   it('suggests from collected figures, nothing for figures the yearly report lacks, and the survey average', () => {
-    const s = suggestScores(TT09_2017, { revenueTotal: 6 * BN, fundDevelopmentPct: 19.99, fundReservePct: 5 }, { validForms: 8, scoreSum: 130 });
+    const s = suggestScores(
+      TT09_2017,
+      { revenueTotal: 6 * BN, fundDevelopmentPct: 19.99, fundReservePct: 5 },
+      { validForms: 8, scoreSum: 130 },
+    );
     expect(s).toEqual({ '1a': null, '1b': 8, '1c': null, '1d': 0, '1e': 5, 6: 16.25 });
   });
   it('suggests nothing without data', () => {

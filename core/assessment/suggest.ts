@@ -11,7 +11,8 @@ export interface SurveyData {
   scoreSum: number | null;
 }
 
-const reaches = (value: number, l: LevelRule) => l.min === null || (l.exclusive ? value > l.min : value >= l.min);
+const reaches = (value: number, l: LevelRule) =>
+  l.min === null || (l.exclusive ? value > l.min : value >= l.min);
 
 /** Points of a threshold rule for a value: the last level (in ascending order) the value reaches. */
 export function levelPoints(levels: readonly LevelRule[], value: number): number | null {

@@ -2,7 +2,12 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { hasPermission } from '../permissions.js';
 import {
-  ACTION_PERMISSION, ASSESSMENT_ACTIONS, type AssessmentAction, allowedAssessmentActions, bandVisible, isSelfEditable,
+  ACTION_PERMISSION,
+  ASSESSMENT_ACTIONS,
+  type AssessmentAction,
+  allowedAssessmentActions,
+  bandVisible,
+  isSelfEditable,
   nextAssessmentStatus,
 } from './transitions.js';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from './types.js';
@@ -10,7 +15,10 @@ import { ASSESSMENT_STATUSES, type AssessmentStatus } from './types.js';
 describe('nextAssessmentStatus', () => {
   it('walks the happy path draft → self_submitted → commune_reviewed → confirmed → published', () => {
     const path: [AssessmentAction, AssessmentStatus][] = [
-      ['submit', 'self_submitted'], ['accept', 'commune_reviewed'], ['confirm', 'confirmed'], ['publish', 'published'],
+      ['submit', 'self_submitted'],
+      ['accept', 'commune_reviewed'],
+      ['confirm', 'confirmed'],
+      ['publish', 'published'],
     ];
     let s: AssessmentStatus = 'draft';
     for (const [a, to] of path) {
@@ -26,8 +34,16 @@ describe('nextAssessmentStatus', () => {
   });
 
   it.each([
-    ['draft', 'accept'], ['draft', 'confirm'], ['draft', 'publish'], ['self_submitted', 'confirm'], ['self_submitted', 'submit'],
-    ['commune_reviewed', 'publish'], ['confirmed', 'submit'], ['confirmed', 'return'], ['published', 'publish'], ['returned', 'accept'],
+    ['draft', 'accept'],
+    ['draft', 'confirm'],
+    ['draft', 'publish'],
+    ['self_submitted', 'confirm'],
+    ['self_submitted', 'submit'],
+    ['commune_reviewed', 'publish'],
+    ['confirmed', 'submit'],
+    ['confirmed', 'return'],
+    ['published', 'publish'],
+    ['returned', 'accept'],
   ] as [AssessmentStatus, AssessmentAction][])('refuses %s --%s-->', (from, action) => {
     expect(nextAssessmentStatus(from, action)).toBeNull();
   });
@@ -48,7 +64,9 @@ describe('nextAssessmentStatus', () => {
 
   it('gives each action to the intended roles: the cooperative submits, the commune reviews, the province confirms', () => {
     const who = (a: AssessmentAction) =>
-      (['coop_user', 'commune_officer', 'province_officer', 'province_admin', 'national'] as const).filter((r) => hasPermission(r, ACTION_PERMISSION[a]));
+      (['coop_user', 'commune_officer', 'province_officer', 'province_admin', 'national'] as const).filter(
+        (r) => hasPermission(r, ACTION_PERMISSION[a]),
+      );
     expect(who('submit')).toEqual(['coop_user', 'province_admin', 'national']);
     expect(who('accept')).toEqual(['commune_officer', 'province_officer', 'province_admin', 'national']);
     expect(who('confirm')).toEqual(['province_officer', 'province_admin', 'national']);

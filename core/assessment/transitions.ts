@@ -42,7 +42,10 @@ export const ACTION_LABELS: Readonly<Record<AssessmentAction, string>> = {
 };
 
 /** The status an action leads to, or null when illegal. */
-export function nextAssessmentStatus(from: AssessmentStatus, action: AssessmentAction): AssessmentStatus | null {
+export function nextAssessmentStatus(
+  from: AssessmentStatus,
+  action: AssessmentAction,
+): AssessmentStatus | null {
   return ASSESSMENT_TRANSITIONS[from]?.[action] ?? null;
 }
 

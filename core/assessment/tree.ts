@@ -14,7 +14,8 @@ export function indexTree(items: readonly RubricItem[]): RubricTree {
   const byCode = new Map(items.map((i) => [i.code, i]));
   const children = new Map<string, RubricItem[]>();
   for (const i of items) {
-    const parent = i.parentCode !== null && byCode.has(i.parentCode) && i.parentCode !== i.code ? i.parentCode : '';
+    const parent =
+      i.parentCode !== null && byCode.has(i.parentCode) && i.parentCode !== i.code ? i.parentCode : '';
     const list = children.get(parent) ?? [];
     list.push(i);
     children.set(parent, list);
@@ -50,7 +51,11 @@ export function leafItems(def: Pick<RubricDefinition, 'items'>, tree = indexTree
  * The maximum that bounds an item: its own, else the nearest ancestor's, else the rubric's total. Items whose
  * maximum is missing from our sources are bounded by their group (TT 01/2020 group III = 40 points).
  */
-export function effectiveMax(def: Pick<RubricDefinition, 'maxTotal'>, tree: RubricTree, code: string): number {
+export function effectiveMax(
+  def: Pick<RubricDefinition, 'maxTotal'>,
+  tree: RubricTree,
+  code: string,
+): number {
   const seen = new Set<string>();
   let cur = tree.byCode.get(code);
   while (cur && !seen.has(cur.code)) {

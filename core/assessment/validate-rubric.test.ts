@@ -26,7 +26,9 @@ describe('validateRubric on the shipped rubrics', () => {
     const max = (c: string) => TT01_2020.items.find((i) => i.code === c)?.maxPoints;
     expect(['I', 'II', 'III'].map(max)).toEqual([30, 30, 40]);
     expect(['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(max)).toEqual([7, 6, 11, 6, 8, 6, 6, 6, 4]);
-    expect(['1a', '1b', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '4c', '7a', '7b', '7c'].map(max)).toEqual([6, 1, 5, 1, 4, 3, 4, 2, 2, 2, 2, 2, 2]);
+    expect(['1a', '1b', '2a', '2b', '3a', '3b', '3c', '4a', '4b', '4c', '7a', '7b', '7c'].map(max)).toEqual([
+      6, 1, 5, 1, 4, 3, 4, 2, 2, 2, 2, 2, 2,
+    ]);
     expect(TT01_2020.items.filter((i) => i.level === 'criterion').map((i) => i.code)).toEqual(
       Array.from({ length: 15 }, (_, k) => String(k + 1)),
     );
@@ -39,7 +41,11 @@ describe('validateRubric on the shipped rubrics', () => {
     expect(v.valid).toBe(true);
     expect(v.complete).toBe(false);
     expect(TT09_2017.items.filter((i) => i.parentCode === null)).toHaveLength(6);
-    expect(TT09_2017.items.filter((i) => i.parentCode === null).every((i) => i.maxPoints === null && i.needsAppendix)).toBe(true);
+    expect(
+      TT09_2017.items
+        .filter((i) => i.parentCode === null)
+        .every((i) => i.maxPoints === null && i.needsAppendix),
+    ).toBe(true);
     expect(TT09_2017.overrides).toEqual([expect.objectContaining({ kind: 'sanctioned', band: 'yeu' })]);
     expect(TT09_2017.items.find((i) => i.code === '6')?.scoring).toEqual({ kind: 'survey_average' });
   });
@@ -61,10 +67,14 @@ describe('validateRubric errors', () => {
   });
 
   it('checks an appendix item against the group maximum only: 41 points under group III (40) is refused, 40 passes', () => {
-    expect(codes(validateRubric(edit(TT01_2020, '10', { maxPoints: 41 })).errors)).toContain('rubric.children_exceed');
+    expect(codes(validateRubric(edit(TT01_2020, '10', { maxPoints: 41 })).errors)).toContain(
+      'rubric.children_exceed',
+    );
     expect(validateRubric(edit(TT01_2020, '10', { maxPoints: 40 })).valid).toBe(true);
     const two = edit(edit(TT01_2020, '10', { maxPoints: 25 }), '11', { maxPoints: 16 });
-    expect(validateRubric(two).errors).toEqual([expect.objectContaining({ code: 'rubric.children_exceed', itemCode: 'III' })]);
+    expect(validateRubric(two).errors).toEqual([
+      expect.objectContaining({ code: 'rubric.children_exceed', itemCode: 'III' }),
+    ]);
   });
 
   it('requires a maximum unless the item is flagged as needing the appendix', () => {
@@ -83,8 +93,13 @@ describe('validateRubric errors', () => {
   });
 
   it('rejects a rule over a figure the yearly report does not know, and a rule on a non-leaf', () => {
-    const c = edit(TT01_2020, '1', { scoring: { kind: 'levels', figure: 'soCayXanh', levels: [{ min: null, points: 1 }] } });
-    expect(codes(validateRubric(c).errors).sort()).toEqual(['rubric.scoring_figure', 'rubric.scoring_not_leaf']);
+    const c = edit(TT01_2020, '1', {
+      scoring: { kind: 'levels', figure: 'soCayXanh', levels: [{ min: null, points: 1 }] },
+    });
+    expect(codes(validateRubric(c).errors).sort()).toEqual([
+      'rubric.scoring_figure',
+      'rubric.scoring_not_leaf',
+    ]);
   });
 
   it('rejects band thresholds that are not strictly decreasing or do not start Yếu at 0', () => {
@@ -102,6 +117,8 @@ describe('validateRubric errors', () => {
     c.items.push({ ...c.items[2], code: '1z', parentCode: 'X' });
     c.items.push({ ...c.items[2], code: '1y', parentCode: 'I', maxPoints: 1 });
     const found = codes(validateRubric(c).errors);
-    expect(found).toEqual(expect.arrayContaining(['rubric.item_duplicate', 'rubric.item_parent', 'rubric.item_level']));
+    expect(found).toEqual(
+      expect.arrayContaining(['rubric.item_duplicate', 'rubric.item_parent', 'rubric.item_level']),
+    );
   });
 });

@@ -8,8 +8,15 @@ describe('measureValue', () => {
   it('computes count, sum (scaled), average, ratio and share from totals', () => {
     expect(measureValue({ type: 'count' }, { num: 7, den: 9 })).toBe(7);
     expect(measureValue({ type: 'sum', column: 'members' }, { num: 0, den: 0, sum: 120, n: 3 })).toBe(120);
-    expect(measureValue({ type: 'average', column: 'revenue', scale: 1e-6 }, { num: 0, den: 0, sum: 9e9, n: 3 })).toBeCloseTo(3000);
-    expect(measureValue({ type: 'ratio', numerator: 'manager_university', denominator: 'manager_total' }, { num: 0, den: 0, ratioNum: 5, ratioDen: 20 })).toBe(25);
+    expect(
+      measureValue({ type: 'average', column: 'revenue', scale: 1e-6 }, { num: 0, den: 0, sum: 9e9, n: 3 }),
+    ).toBeCloseTo(3000);
+    expect(
+      measureValue(
+        { type: 'ratio', numerator: 'manager_university', denominator: 'manager_total' },
+        { num: 0, den: 0, ratioNum: 5, ratioDen: 20 },
+      ),
+    ).toBe(25);
     expect(measureValue({ type: 'share', where: { all: ['value_chain'] } }, { num: 3, den: 12 })).toBe(25);
   });
 
@@ -46,7 +53,11 @@ describe('chooseFiguresYear', () => {
   });
 
   it('never picks a year after the cap nor one without figures', () => {
-    const cov = fc.record({ year: fc.integer({ min: 2015, max: 2035 }), covered: fc.integer({ min: 0, max: 50 }), existing: fc.integer({ min: 0, max: 60 }) });
+    const cov = fc.record({
+      year: fc.integer({ min: 2015, max: 2035 }),
+      covered: fc.integer({ min: 0, max: 50 }),
+      existing: fc.integer({ min: 0, max: 60 }),
+    });
     fc.assert(
       fc.property(fc.array(cov, { maxLength: 10 }), fc.integer({ min: 2015, max: 2035 }), (ys, cap) => {
         const y = chooseFiguresYear(ys, cap);
@@ -77,7 +88,11 @@ describe('the built-in catalogue', () => {
 
 describe('specProblems', () => {
   it('rejects a sum over organisations and a band condition on reports', () => {
-    expect(specProblems({ source: 'organisations', filter: {}, measure: { type: 'sum', column: 'members' } })).toHaveLength(1);
-    expect(specProblems({ source: 'reports', filter: {}, measure: { type: 'share', where: { bands: ['tot'] } } })).toHaveLength(1);
+    expect(
+      specProblems({ source: 'organisations', filter: {}, measure: { type: 'sum', column: 'members' } }),
+    ).toHaveLength(1);
+    expect(
+      specProblems({ source: 'reports', filter: {}, measure: { type: 'share', where: { bands: ['tot'] } } }),
+    ).toHaveLength(1);
   });
 });

@@ -60,5 +60,7 @@ export function chooseFiguresYear(years: readonly YearCoverage[], cap: number): 
 /** Rounds for display: two decimals for shares and averages, whole numbers for counts. */
 export function roundValue(v: number | null, measure: Measure): number | null {
   if (v === null) return null;
-  return measure.type === 'count' || (measure.type === 'sum' && !measure.scale) ? Math.round(v) : Math.round(v * 100) / 100;
+  return measure.type === 'count' || (measure.type === 'sum' && !measure.scale)
+    ? Math.round(v)
+    : Math.round(v * 100) / 100;
 }

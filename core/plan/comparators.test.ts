@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  aboveRange, COMPARATOR_VALUES, DEFAULT_ABOUT_TOLERANCE, describeFigure, meetsTarget, statedInterval, type TargetFigure,
+  aboveRange,
+  COMPARATOR_VALUES,
+  DEFAULT_ABOUT_TOLERANCE,
+  describeFigure,
+  meetsTarget,
+  statedInterval,
+  type TargetFigure,
 } from './comparators.js';
 
 const value = fc.double({ min: 0.5, max: 1e6, noNaN: true });
@@ -36,31 +42,44 @@ describe('meetsTarget', () => {
 
   it('is monotone: for every upward comparator, a larger actual never stops meeting a target', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...COMPARATOR_VALUES.filter((c) => c !== 'none')), value, actual, actual, (c, v, a, b) => {
-        const t: TargetFigure = { comparator: c, value: v, valueMax: v * 1.2 };
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        if (meetsTarget(t, lo)) expect(meetsTarget(t, hi)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...COMPARATOR_VALUES.filter((c) => c !== 'none')),
+        value,
+        actual,
+        actual,
+        (c, v, a, b) => {
+          const t: TargetFigure = { comparator: c, value: v, valueMax: v * 1.2 };
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          if (meetsTarget(t, lo)) expect(meetsTarget(t, hi)).toBe(true);
+        },
+      ),
     );
   });
 
   it('agrees with the stated interval: a value inside it meets the target (except above-range cases, met too)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...COMPARATOR_VALUES), value, fc.double({ min: 0, max: 1, noNaN: true }), (c, v, f) => {
-        const t: TargetFigure = { comparator: c, value: v, valueMax: v * 1.5 };
-        const i = statedInterval(t);
-        const hi = Number.isFinite(i.hi) ? i.hi : i.lo * 3 + 1;
-        const x = i.lo + (hi - i.lo) * f;
-        if ((i.loStrict && x <= i.lo + 1e-6) || x < i.lo) return;
-        expect(meetsTarget(t, x)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...COMPARATOR_VALUES),
+        value,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (c, v, f) => {
+          const t: TargetFigure = { comparator: c, value: v, valueMax: v * 1.5 };
+          const i = statedInterval(t);
+          const hi = Number.isFinite(i.hi) ? i.hi : i.lo * 3 + 1;
+          const x = i.lo + (hi - i.lo) * f;
+          if ((i.loStrict && x <= i.lo + 1e-6) || x < i.lo) return;
+          expect(meetsTarget(t, x)).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('describeFigure', () => {
   it('words each comparator as the plans do', () => {
-    expect(describeFigure({ comparator: 'about', value: 270100 }, 'thành viên')).toBe('khoảng 270.100 thành viên (±5%)');
+    expect(describeFigure({ comparator: 'about', value: 270100 }, 'thành viên')).toBe(
+      'khoảng 270.100 thành viên (±5%)',
+    );
     expect(describeFigure({ comparator: 'more_than', value: 400 }, 'HTX')).toBe('trên 400 HTX');
     expect(describeFigure({ comparator: 'range', value: 60, valueMax: 70 }, '%')).toBe('từ 60 đến 70 %');
     expect(describeFigure({ comparator: 'none', value: 0 }, 'HTX')).toBe('không có');

@@ -5,8 +5,9 @@
  * the whole allows (310 + 150 = 460 fits "trên 400"); when the parts cover the whole (a partition: every
  * district of the province), the largest total they allow must also reach the smallest value of the whole.
  */
-import { type Interval, statedInterval, type TargetFigure } from './comparators.js';
+
 import type { Comparator } from './comparators.js';
+import { type Interval, statedInterval, type TargetFigure } from './comparators.js';
 
 /** One part: its figure and how many units carry it (11 districts each "ít nhất từ 05 đến 07"). */
 export interface Part {
@@ -56,8 +57,11 @@ export function checkConsistency(whole: TargetFigure, parts: Part[], partition: 
   const consistent = fitsUnder && reaches;
   const range = `${show(s.lo)}–${show(s.hi)}`;
   let reason: string;
-  if (!fitsUnder) reason = `Tổng các chỉ tiêu thành phần ít nhất là ${show(s.lo)}, vượt mức tối đa ${show(w.hi)} của chỉ tiêu chung.`;
-  else if (!reaches) reason = `Tổng các chỉ tiêu thành phần nhiều nhất là ${show(s.hi)}, không đạt mức tối thiểu ${show(w.lo)} của chỉ tiêu chung.`;
-  else reason = `Tổng các chỉ tiêu thành phần (${range}) phù hợp với chỉ tiêu chung (${show(w.lo)}–${show(w.hi)}).`;
+  if (!fitsUnder)
+    reason = `Tổng các chỉ tiêu thành phần ít nhất là ${show(s.lo)}, vượt mức tối đa ${show(w.hi)} của chỉ tiêu chung.`;
+  else if (!reaches)
+    reason = `Tổng các chỉ tiêu thành phần nhiều nhất là ${show(s.hi)}, không đạt mức tối thiểu ${show(w.lo)} của chỉ tiêu chung.`;
+  else
+    reason = `Tổng các chỉ tiêu thành phần (${range}) phù hợp với chỉ tiêu chung (${show(w.lo)}–${show(w.hi)}).`;
   return { consistent, whole: w, partsSum: s, reason };
 }

@@ -24,7 +24,13 @@ describe('targetStatus', () => {
     fc.assert(
       fc.property(figure, amount, isoDate, isoDate, (f, a, x, y) => {
         const [end, date] = x <= y ? [x, y] : [y, x];
-        const s = targetStatus({ figure: f, actual: a, date, end, baseline: { date: '2010-01-01', value: 0 } }).status;
+        const s = targetStatus({
+          figure: f,
+          actual: a,
+          date,
+          end,
+          baseline: { date: '2010-01-01', value: 0 },
+        }).status;
         expect(s).toBe(meetsTarget(f, a) ? 'achieved' : 'not_achieved');
       }),
     );
@@ -64,7 +70,8 @@ describe('targetStatus', () => {
         if (f.comparator === 'none') return;
         const [bd, date, end] = [d1, d2, d3].sort();
         const [lo, hi] = a1 <= a2 ? [a1, a2] : [a2, a1];
-        const st = (a: number) => targetStatus({ figure: f, actual: a, date, end, baseline: { date: bd, value: b } }).status;
+        const st = (a: number) =>
+          targetStatus({ figure: f, actual: a, date, end, baseline: { date: bd, value: b } }).status;
         if (st(lo) === 'on_track') expect(st(hi)).toBe('on_track');
         if (st(lo) === 'achieved') expect(st(hi)).toBe('achieved');
       }),
@@ -74,19 +81,35 @@ describe('targetStatus', () => {
   it('a worked case: HP-02 "trên 400 HTX" by 2025, 350 at the end of 2020 and 380 in mid-2023', () => {
     const f: TargetFigure = { comparator: 'more_than', value: 400 };
     const base = { date: '2020-12-31', value: 350 };
-    const mid = targetStatus({ figure: f, actual: 380, date: '2023-07-01', end: '2025-12-31', baseline: base });
+    const mid = targetStatus({
+      figure: f,
+      actual: 380,
+      date: '2023-07-01',
+      end: '2025-12-31',
+      baseline: base,
+    });
     expect(mid.status).toBe('on_track'); // the path requires 350 + 50·0.5 = 375
     expect(mid.required).toBeCloseTo(375, 0);
-    expect(targetStatus({ figure: f, actual: 360, date: '2023-07-01', end: '2025-12-31', baseline: base }).status).toBe('at_risk');
-    expect(targetStatus({ figure: f, actual: 401, date: '2025-12-31', end: '2025-12-31', baseline: base }).status).toBe('achieved');
-    expect(targetStatus({ figure: f, actual: 400, date: '2026-01-10', end: '2025-12-31', baseline: base }).status).toBe('not_achieved');
+    expect(
+      targetStatus({ figure: f, actual: 360, date: '2023-07-01', end: '2025-12-31', baseline: base }).status,
+    ).toBe('at_risk');
+    expect(
+      targetStatus({ figure: f, actual: 401, date: '2025-12-31', end: '2025-12-31', baseline: base }).status,
+    ).toBe('achieved');
+    expect(
+      targetStatus({ figure: f, actual: 400, date: '2026-01-10', end: '2025-12-31', baseline: base }).status,
+    ).toBe('not_achieved');
   });
 
   it('"không có HTX yếu kém": on_track while the count falls along the path to zero', () => {
     const f: TargetFigure = { comparator: 'none', value: 0 };
     const base = { date: '2021-01-01', value: 10 };
-    expect(targetStatus({ figure: f, actual: 4, date: '2023-07-02', end: '2025-12-31', baseline: base }).status).toBe('on_track');
-    expect(targetStatus({ figure: f, actual: 8, date: '2023-07-02', end: '2025-12-31', baseline: base }).status).toBe('at_risk');
+    expect(
+      targetStatus({ figure: f, actual: 4, date: '2023-07-02', end: '2025-12-31', baseline: base }).status,
+    ).toBe('on_track');
+    expect(
+      targetStatus({ figure: f, actual: 8, date: '2023-07-02', end: '2025-12-31', baseline: base }).status,
+    ).toBe('at_risk');
   });
 });
 

@@ -58,7 +58,12 @@ export function elapsedFraction(from: string, to: string, date: string): number 
 }
 
 /** Linear projection to the end through the baseline and today's value; null before any time has elapsed. */
-export function projectLinear(baseline: DatedValue, actual: number, date: string, end: string): number | null {
+export function projectLinear(
+  baseline: DatedValue,
+  actual: number,
+  date: string,
+  end: string,
+): number | null {
   const f = elapsedFraction(baseline.date, end, date);
   if (f <= 0) return null;
   return baseline.value + (actual - baseline.value) / f;
@@ -70,7 +75,8 @@ export function targetStatus(input: StatusInput): StatusResult {
   if (actual === null || Number.isNaN(actual)) return { status: 'no_data', required: null, projected: null };
   const met = meetsTarget(figure, actual);
   if (date >= end) return { status: met ? 'achieved' : 'not_achieved', required: null, projected: null };
-  if (!baseline || baseline.date >= end) return { status: met ? 'on_track' : 'at_risk', required: null, projected: null };
+  if (!baseline || baseline.date >= end)
+    return { status: met ? 'on_track' : 'at_risk', required: null, projected: null };
   const f = elapsedFraction(baseline.date, end, date);
   const level = thresholdOf(figure).level;
   const required = baseline.value + (level - baseline.value) * f;

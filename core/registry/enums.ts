@@ -20,14 +20,49 @@ export const MIN_MEMBERS: Record<OrganisationKind, number> = { THT: 2, HTX: 5, L
 /** Legal status values exactly as NĐ 92/2024 Art. 27 (HTX/LHHTX) and Art. 28 (THT). */
 export const LEGAL_STATUSES = [
   { value: 'active', vi: 'Đang hoạt động', en: 'Operating', kinds: ['THT', 'HTX', 'LHHTX'] },
-  { value: 'suspended', vi: 'Tạm ngừng kinh doanh', en: 'Business suspended', kinds: ['THT', 'HTX', 'LHHTX'] },
-  { value: 'tax_revoked', vi: 'Bị thu hồi do cưỡng chế về quản lý thuế', en: 'Revoked by tax enforcement', kinds: ['THT', 'HTX', 'LHHTX'] },
-  { value: 'dissolving', vi: 'Đang làm thủ tục giải thể, bị chia, bị hợp nhất, được sáp nhập', en: 'Dissolution, division, consolidation or merger in progress', kinds: ['HTX', 'LHHTX'] },
-  { value: 'bankruptcy', vi: 'Đang làm thủ tục phá sản', en: 'Bankruptcy in progress', kinds: ['HTX', 'LHHTX'] },
-  { value: 'dissolved', vi: 'Đã giải thể, phá sản, chấm dứt tồn tại', en: 'Dissolved, bankrupt or ceased to exist', kinds: ['HTX', 'LHHTX'] },
-  { value: 'terminating', vi: 'Đang làm thủ tục chấm dứt hoạt động', en: 'Termination in progress', kinds: ['THT'] },
+  {
+    value: 'suspended',
+    vi: 'Tạm ngừng kinh doanh',
+    en: 'Business suspended',
+    kinds: ['THT', 'HTX', 'LHHTX'],
+  },
+  {
+    value: 'tax_revoked',
+    vi: 'Bị thu hồi do cưỡng chế về quản lý thuế',
+    en: 'Revoked by tax enforcement',
+    kinds: ['THT', 'HTX', 'LHHTX'],
+  },
+  {
+    value: 'dissolving',
+    vi: 'Đang làm thủ tục giải thể, bị chia, bị hợp nhất, được sáp nhập',
+    en: 'Dissolution, division, consolidation or merger in progress',
+    kinds: ['HTX', 'LHHTX'],
+  },
+  {
+    value: 'bankruptcy',
+    vi: 'Đang làm thủ tục phá sản',
+    en: 'Bankruptcy in progress',
+    kinds: ['HTX', 'LHHTX'],
+  },
+  {
+    value: 'dissolved',
+    vi: 'Đã giải thể, phá sản, chấm dứt tồn tại',
+    en: 'Dissolved, bankrupt or ceased to exist',
+    kinds: ['HTX', 'LHHTX'],
+  },
+  {
+    value: 'terminating',
+    vi: 'Đang làm thủ tục chấm dứt hoạt động',
+    en: 'Termination in progress',
+    kinds: ['THT'],
+  },
   { value: 'terminated', vi: 'Đã chấm dứt hoạt động', en: 'Terminated', kinds: ['THT'] },
-  { value: 'not_at_address', vi: 'Không hoạt động tại địa chỉ đã đăng ký', en: 'Not operating at the registered address', kinds: ['THT', 'HTX', 'LHHTX'] },
+  {
+    value: 'not_at_address',
+    vi: 'Không hoạt động tại địa chỉ đã đăng ký',
+    en: 'Not operating at the registered address',
+    kinds: ['THT', 'HTX', 'LHHTX'],
+  },
 ] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number]['value'];
 /** Statuses that mean the organisation no longer exists. */
@@ -57,17 +92,49 @@ export type AgriSubtype = (typeof AGRI_SUBTYPES)[number]['value'];
 /** The 12 new-type cooperative models of QĐ 167/QĐ-TTg as listed in the Kon Tum plan §IV. */
 export const NEW_MODELS = [
   { value: 'A_a', vi: 'NN a) Vừa sản xuất, vừa tham gia thị trường', en: 'Agri a) Producing and marketing' },
-  { value: 'A_b', vi: 'NN b) Tích tụ ruộng đất quy mô lớn, ứng dụng công nghệ cao', en: 'Agri b) Large-scale land, high technology' },
-  { value: 'A_c', vi: 'NN c) Dịch vụ đầu vào, sơ chế/chế biến, đầu ra trong chuỗi giá trị', en: 'Agri c) Inputs, processing and outputs in value chains' },
+  {
+    value: 'A_b',
+    vi: 'NN b) Tích tụ ruộng đất quy mô lớn, ứng dụng công nghệ cao',
+    en: 'Agri b) Large-scale land, high technology',
+  },
+  {
+    value: 'A_c',
+    vi: 'NN c) Dịch vụ đầu vào, sơ chế/chế biến, đầu ra trong chuỗi giá trị',
+    en: 'Agri c) Inputs, processing and outputs in value chains',
+  },
   { value: 'A_d', vi: 'NN d) Ứng phó biến đổi khí hậu', en: 'Agri d) Climate-change response' },
-  { value: 'A_dd', vi: 'NN đ) Phát triển nông lâm thủy sản bền vững', en: 'Agri đ) Sustainable agriculture, forestry, fishery' },
-  { value: 'A_e', vi: 'NN e) Sản phẩm OCOP gắn với du lịch nông thôn, miền núi', en: 'Agri e) OCOP products with rural tourism' },
-  { value: 'A_g', vi: 'NN g) Doanh nghiệp là thành viên HTX sản xuất chế biến nông lâm thủy sản', en: 'Agri g) Enterprises as members' },
-  { value: 'A_h', vi: 'NN h) Đánh bắt, nuôi trồng thủy hải sản, bảo vệ nguồn lợi cộng đồng', en: 'Agri h) Fishing, aquaculture, community resources' },
+  {
+    value: 'A_dd',
+    vi: 'NN đ) Phát triển nông lâm thủy sản bền vững',
+    en: 'Agri đ) Sustainable agriculture, forestry, fishery',
+  },
+  {
+    value: 'A_e',
+    vi: 'NN e) Sản phẩm OCOP gắn với du lịch nông thôn, miền núi',
+    en: 'Agri e) OCOP products with rural tourism',
+  },
+  {
+    value: 'A_g',
+    vi: 'NN g) Doanh nghiệp là thành viên HTX sản xuất chế biến nông lâm thủy sản',
+    en: 'Agri g) Enterprises as members',
+  },
+  {
+    value: 'A_h',
+    vi: 'NN h) Đánh bắt, nuôi trồng thủy hải sản, bảo vệ nguồn lợi cộng đồng',
+    en: 'Agri h) Fishing, aquaculture, community resources',
+  },
   { value: 'N_a', vi: 'PNN a) Hoạt động xây dựng', en: 'Non-agri a) Construction' },
   { value: 'N_b', vi: 'PNN b) Giao thông vận tải', en: 'Non-agri b) Transport' },
-  { value: 'N_c', vi: 'PNN c) Tiểu thủ công nghiệp gắn với làng nghề truyền thống', en: 'Non-agri c) Handicrafts and craft villages' },
-  { value: 'N_d', vi: 'PNN d) Dịch vụ vì cộng đồng (môi trường, y tế, giáo dục, quản lý chợ…)', en: 'Non-agri d) Community services' },
+  {
+    value: 'N_c',
+    vi: 'PNN c) Tiểu thủ công nghiệp gắn với làng nghề truyền thống',
+    en: 'Non-agri c) Handicrafts and craft villages',
+  },
+  {
+    value: 'N_d',
+    vi: 'PNN d) Dịch vụ vì cộng đồng (môi trường, y tế, giáo dục, quản lý chợ…)',
+    en: 'Non-agri d) Community services',
+  },
 ] as const satisfies readonly Coded[];
 export type NewModel = (typeof NEW_MODELS)[number]['value'];
 
@@ -117,7 +184,11 @@ export const REPORT_STATUSES = [
 export type ReportStatus = (typeof REPORT_STATUSES)[number]['value'];
 
 /** Label of a coded value in a language, or the value itself when unknown. */
-export function labelOf(list: readonly Coded[], value: string | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
+export function labelOf(
+  list: readonly Coded[],
+  value: string | null | undefined,
+  lang: 'vi' | 'en' = 'vi',
+): string {
   if (!value) return '';
   return list.find((c) => c.value === value)?.[lang] ?? value;
 }

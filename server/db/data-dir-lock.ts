@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 /** Raised when another live process holds the data directory. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `Thư mục dữ liệu ${dataDir} đang được một tiến trình HopTac khác sử dụng (PID ${pid}). ` +
         'Hãy dừng tiến trình đó trước, hoặc đặt DATA_DIR sang thư mục khác. Dữ liệu không bị thay đổi.',
@@ -41,7 +44,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dataDir, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+        throw new DataDirLockedError(dataDir, pid);
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }

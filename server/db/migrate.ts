@@ -31,7 +31,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+    throw new Error(
+      `Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`,
+    );
   }
   return LATEST_MIGRATION;
 }

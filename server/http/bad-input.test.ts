@@ -132,12 +132,10 @@ describe('sessions and CSRF', () => {
 describe('malformed requests', () => {
   it('a 10 MB JSON body answers 413 request.too_large', async () => {
     const big = JSON.stringify({ username: 'a'.repeat(10 * 1024 * 1024), password: 'x' });
-    const r = await h
-      .anonymous()
-      .req('POST', '/api/auth/login', undefined, {
-        raw: big,
-        headers: { 'content-type': 'application/json' },
-      });
+    const r = await h.anonymous().req('POST', '/api/auth/login', undefined, {
+      raw: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(r, 413, 'request.too_large');
   });
 
@@ -154,12 +152,10 @@ describe('malformed requests', () => {
   });
 
   it('malformed JSON answers 400 request.malformed', async () => {
-    const r = await h
-      .anonymous()
-      .req('POST', '/api/auth/login', undefined, {
-        raw: '{"username": "padmin", ',
-        headers: { 'content-type': 'application/json' },
-      });
+    const r = await h.anonymous().req('POST', '/api/auth/login', undefined, {
+      raw: '{"username": "padmin", ',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(r, 400, 'request.malformed');
     expect(r.body.detail).toMatch(VIETNAMESE);
   });

@@ -22,25 +22,51 @@ const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>
 /** The OpenAPI 3.1 document (built from the declared routes) and a local Swagger UI (no CDN). */
 export function registerDocsRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    declareRoute('docs.openapi', { permission: 'public', scope: 'none' }, createRoute({
-      method: 'get', path: '/api/openapi.json', tags: ['Hệ thống'], summary: 'Tài liệu OpenAPI 3.1',
-      responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
-    })),
+    declareRoute(
+      'docs.openapi',
+      { permission: 'public', scope: 'none' },
+      createRoute({
+        method: 'get',
+        path: '/api/openapi.json',
+        tags: ['Hệ thống'],
+        summary: 'Tài liệu OpenAPI 3.1',
+        responses: {
+          200: {
+            description: 'OpenAPI 3.1',
+            content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+          },
+        },
+      }),
+    ),
     (c) => c.json(openApiDocument(app), 200),
   );
   app.openapi(
-    declareRoute('docs.ui', { permission: 'public', scope: 'none' }, createRoute({
-      method: 'get', path: '/api/docs', tags: ['Hệ thống'], summary: 'Giao diện tài liệu API',
-      responses: { 200: { description: 'HTML' } },
-    })),
+    declareRoute(
+      'docs.ui',
+      { permission: 'public', scope: 'none' },
+      createRoute({
+        method: 'get',
+        path: '/api/docs',
+        tags: ['Hệ thống'],
+        summary: 'Giao diện tài liệu API',
+        responses: { 200: { description: 'HTML' } },
+      }),
+    ),
     (c) => c.html(PAGE),
   );
   app.openapi(
-    declareRoute('docs.asset', { permission: 'public', scope: 'none' }, createRoute({
-      method: 'get', path: '/api/docs/assets/{file}', tags: ['Hệ thống'], summary: 'Tệp của giao diện tài liệu API',
-      request: { params: z.object({ file: z.string().max(40) }) },
-      responses: { 200: { description: 'Tệp tĩnh' }, 404: { description: 'Không có' } },
-    })),
+    declareRoute(
+      'docs.asset',
+      { permission: 'public', scope: 'none' },
+      createRoute({
+        method: 'get',
+        path: '/api/docs/assets/{file}',
+        tags: ['Hệ thống'],
+        summary: 'Tệp của giao diện tài liệu API',
+        request: { params: z.object({ file: z.string().max(40) }) },
+        responses: { 200: { description: 'Tệp tĩnh' }, 404: { description: 'Không có' } },
+      }),
+    ),
     (c) => {
       const file = c.req.valid('param').file;
       const type = ASSETS[file];
@@ -58,7 +84,8 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>) {
     info: {
       title: 'HopTac API',
       version: '0.1.0',
-      description: 'API của HopTac — quản lý nhà nước về kinh tế tập thể, hợp tác xã. Lỗi trả về dạng application/problem+json với mã ổn định (code) và thông báo tiếng Việt.',
+      description:
+        'API của HopTac — quản lý nhà nước về kinh tế tập thể, hợp tác xã. Lỗi trả về dạng application/problem+json với mã ổn định (code) và thông báo tiếng Việt.',
     },
   });
 }

@@ -33,12 +33,19 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
  * CSRF defence for mutations: the Origin must be present and match this host (or a configured
  * public origin), and bodies must be JSON (multipart only where a route uploads files).
  */
-export function csrfAndContentType(allowedOrigins: string[], multipartPaths: string[]): MiddlewareHandler<AppEnv> {
+export function csrfAndContentType(
+  allowedOrigins: string[],
+  multipartPaths: string[],
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     if (!origin) {
-      throw new AppError(403, 'csrf.origin_missing', 'Yêu cầu thiếu tiêu đề Origin nên bị từ chối để chống giả mạo (CSRF).');
+      throw new AppError(
+        403,
+        'csrf.origin_missing',
+        'Yêu cầu thiếu tiêu đề Origin nên bị từ chối để chống giả mạo (CSRF).',
+      );
     }
     const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
     let originHost: string | null = null;
@@ -52,11 +59,18 @@ export function csrfAndContentType(allowedOrigins: string[], multipartPaths: str
     }
     // A body stream exists whatever the framing (content-length, chunked, HTTP/2, in-process requests).
     const length = Number(c.req.header('content-length') ?? '0');
-    const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined || (c.req.raw.body !== null && c.req.header('content-length') !== '0');
+    const hasBody =
+      length > 0 ||
+      c.req.header('transfer-encoding') !== undefined ||
+      (c.req.raw.body !== null && c.req.header('content-length') !== '0');
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const multipartOk = multipartPaths.includes(c.req.path) && type === 'multipart/form-data';
     if (hasBody && type !== 'application/json' && !multipartOk) {
-      throw new AppError(415, 'request.unsupported_media_type', 'Chỉ chấp nhận dữ liệu dạng JSON (Content-Type: application/json).');
+      throw new AppError(
+        415,
+        'request.unsupported_media_type',
+        'Chỉ chấp nhận dữ liệu dạng JSON (Content-Type: application/json).',
+      );
     }
     await next();
   };
@@ -73,7 +87,11 @@ export function bodyLimits(uploadPaths: string[], uploadBytes: number): Middlewa
   const large = bodyLimit({
     maxSize: uploadBytes + 64 * 1024,
     onError: () => {
-      throw new AppError(413, 'request.too_large', `Tệp gửi lên vượt quá giới hạn ${Math.round(uploadBytes / 1048576)} MB.`);
+      throw new AppError(
+        413,
+        'request.too_large',
+        `Tệp gửi lên vượt quá giới hạn ${Math.round(uploadBytes / 1048576)} MB.`,
+      );
     },
   });
   return (c, next) => (uploadPaths.includes(c.req.path) ? large(c, next) : small(c, next));

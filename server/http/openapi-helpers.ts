@@ -29,9 +29,15 @@ export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: DESCRIPTIONS[s] ?? 'Lỗi', content: { 'application/problem+json': { schema: ZProblem } } },
+      {
+        description: DESCRIPTIONS[s] ?? 'Lỗi',
+        content: { 'application/problem+json': { schema: ZProblem } },
+      },
     ]),
-  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ZProblem } } }>;
+  ) as Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof ZProblem } } }
+  >;
 }
 
 /** A JSON response with a description. */

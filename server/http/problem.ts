@@ -50,7 +50,11 @@ export const notFound = (what = 'Không tìm thấy dữ liệu yêu cầu.') =>
 export const forbidden = (what = 'Bạn không có quyền thực hiện thao tác này.') =>
   new AppError(403, 'forbidden', what);
 export const unauthenticated = () =>
-  new AppError(401, 'auth.required', 'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập lại.');
+  new AppError(
+    401,
+    'auth.required',
+    'Phiên làm việc đã hết hạn hoặc bạn chưa đăng nhập. Vui lòng đăng nhập lại.',
+  );
 export const invalid = (code: string, message: string, errors?: FieldError[]) =>
   new AppError(400, code, message, errors);
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>

@@ -84,7 +84,11 @@ export function declareRoute<R extends RouteConfig>(id: string, access: Access, 
   if (!declared.some((d) => d.id === id)) {
     declared.push({ id, method: route.method.toUpperCase(), path, access });
   }
-  const existing = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
+  const existing = route.middleware
+    ? Array.isArray(route.middleware)
+      ? route.middleware
+      : [route.middleware]
+    : [];
   return {
     ...route,
     operationId: id,

@@ -11,7 +11,12 @@ export const ZIsoDate = z
 
 /** A positive integer id in a path. */
 export const ZIdParam = z.object({
-  id: z.coerce.number().int('Mã định danh phải là số nguyên.').positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.coerce
+    .number()
+    .int('Mã định danh phải là số nguyên.')
+    .positive()
+    .max(2_147_483_647)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 /** Page and page size, 1-based, at most 200 rows. */

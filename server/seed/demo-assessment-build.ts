@@ -36,7 +36,8 @@ export interface DemoResult {
 
 const half = (x: number) => Math.round(x * 2) / 2;
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-const sum = (o: Record<string, number>) => Math.round(Object.values(o).reduce((s, x) => s + x * 100, 0)) / 100;
+const sum = (o: Record<string, number>) =>
+  Math.round(Object.values(o).reduce((s, x) => s + x * 100, 0)) / 100;
 
 /** The lasting quality of a cooperative (z-score), drawn once from its first known figures. */
 export function baseQuality(rng: Rng, s: DemoSubject): number {
@@ -93,20 +94,44 @@ export function demoResult(rng: Rng, def: RubricDefinition, s: DemoSubject, base
   }
   const final = { ...self, ...officer };
   const y = s.year;
-  const submittedOn = rng.chance(0.82) ? dateBetween(rng, `${y}-11-25`, `${y}-12-15`) : dateBetween(rng, `${y}-12-16`, `${y}-12-28`);
+  const submittedOn = rng.chance(0.82)
+    ? dateBetween(rng, `${y}-11-25`, `${y}-12-15`)
+    : dateBetween(rng, `${y}-12-16`, `${y}-12-28`);
   const reviewedOn = addDays(submittedOn, rng.int(1, 6));
   return {
-    self, officer, selfTotal: sum(self), finalTotal: sum(final),
+    self,
+    officer,
+    selfTotal: sum(self),
+    finalTotal: sum(final),
     board: personName(rng, 'Kinh', rng.chance(0.7) ? 'male' : 'female'),
     supervisor: personName(rng, 'Kinh', rng.chance(0.5) ? 'male' : 'female'),
-    serviceType: rng.weighted([['production', 70], ['consumption', 5], ['job_creation', 10], ['mixed', 15]] as const),
-    submittedOn, reviewedOn, confirmedOn: addDays(reviewedOn, rng.int(1, 6)),
+    serviceType: rng.weighted([
+      ['production', 70],
+      ['consumption', 5],
+      ['job_creation', 10],
+      ['mixed', 15],
+    ] as const),
+    submittedOn,
+    reviewedOn,
+    confirmedOn: addDays(reviewedOn, rng.int(1, 6)),
   };
 }
 
 /** The 2025 workflow status of a result (the campaign is still being worked through), by whether figures are approved. */
 export function status2025(rng: Rng, approved: boolean): string {
   return approved
-    ? rng.weighted([['published', 45], ['confirmed', 15], ['commune_reviewed', 15], ['self_submitted', 15], ['returned', 5], ['draft', 5]] as const)
-    : rng.weighted([['draft', 45], ['self_submitted', 35], ['returned', 15], ['commune_reviewed', 5]] as const);
+    ? rng.weighted([
+        ['published', 45],
+        ['confirmed', 15],
+        ['commune_reviewed', 15],
+        ['self_submitted', 15],
+        ['returned', 5],
+        ['draft', 5],
+      ] as const)
+    : rng.weighted([
+        ['draft', 45],
+        ['self_submitted', 35],
+        ['returned', 15],
+        ['commune_reviewed', 5],
+      ] as const);
 }

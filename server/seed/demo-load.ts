@@ -10,7 +10,13 @@ export interface Column {
 
 type Value = string | number | boolean | null | undefined;
 
-const PG_TYPES: Record<string, string> = { int: 'int', money: 'numeric', percent: 'numeric', bool: 'boolean', date: 'date' };
+const PG_TYPES: Record<string, string> = {
+  int: 'int',
+  money: 'numeric',
+  percent: 'numeric',
+  bool: 'boolean',
+  date: 'date',
+};
 
 /** Columns of annual_report the demo data fills: the catalogue of core/registry/report-fields.ts plus totals and workflow. */
 export const REPORT_COLUMNS: readonly Column[] = [
@@ -29,13 +35,21 @@ export const REPORT_COLUMNS: readonly Column[] = [
  * row-by-row inserts are ~10× slower there (DESIGN.md §2); the same SQL runs on PostgreSQL.
  */
 export async function insertUnnest(
-  db: Kysely<DB>, table: string, columns: readonly Column[], rows: readonly object[], returning?: readonly string[],
+  db: Kysely<DB>,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly object[],
+  returning?: readonly string[],
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
-  const arrays = columns.map((c) => sql`${rows.map((r) => (r as Record<string, Value>)[c.name] ?? null)}::${sql.raw(c.type)}[]`);
+  const arrays = columns.map(
+    (c) => sql`${rows.map((r) => (r as Record<string, Value>)[c.name] ?? null)}::${sql.raw(c.type)}[]`,
+  );
   const names = sql.join(columns.map((c) => sql.ref(c.name)));
   const tail = returning ? sql` returning ${sql.join(returning.map((n) => sql.ref(n)))}` : sql``;
-  const result = await sql<Record<string, unknown>>`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})${tail}`.execute(db);
+  const result = await sql<
+    Record<string, unknown>
+  >`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)})${tail}`.execute(db);
   return result.rows;
 }
 

@@ -13,9 +13,18 @@ export interface Placement {
 
 /** Names of a former province for unions ("Liên hiệp HTX Nông sản Xứ Lạng"). */
 const REGION_NAMES: Readonly<Record<string, readonly string[]>> = {
-  LS: ['Xứ Lạng', 'Lạng Sơn', 'Biên Cương'], NB: ['Ninh Bình', 'Tràng An'], HNa: ['Hà Nam'], ND: ['Nam Định', 'Thành Nam'],
-  HP: ['Hải Phòng', 'Đất Cảng', 'Duyên Hải'], HD: ['Hải Dương', 'Xứ Đông'], QN: ['Quảng Ngãi', 'Sông Trà'],
-  KT: ['Kon Tum', 'Ngọc Linh'], LD: ['Lâm Đồng', 'Langbiang'], BL: ['Bảo Lộc'], BT: ['Bình Thuận'], DN: ['Đắk Nông'],
+  LS: ['Xứ Lạng', 'Lạng Sơn', 'Biên Cương'],
+  NB: ['Ninh Bình', 'Tràng An'],
+  HNa: ['Hà Nam'],
+  ND: ['Nam Định', 'Thành Nam'],
+  HP: ['Hải Phòng', 'Đất Cảng', 'Duyên Hải'],
+  HD: ['Hải Dương', 'Xứ Đông'],
+  QN: ['Quảng Ngãi', 'Sông Trà'],
+  KT: ['Kon Tum', 'Ngọc Linh'],
+  LD: ['Lâm Đồng', 'Langbiang'],
+  BL: ['Bảo Lộc'],
+  BT: ['Bình Thuận'],
+  DN: ['Đắk Nông'],
 };
 
 /** Keeps the names taken: HTX and unions are unique nationally, THT within their commune (NĐ 77/2019 Art. 13). */
@@ -35,14 +44,21 @@ export class NameBook {
 
 const usable = (s: string | undefined): s is string => !!s && !/[\d-]/.test(s) && s.length <= 24;
 
-const weightCache = new WeakMap<readonly OldCommune[], Record<'agri' | 'other', (readonly [OldCommune, number])[]>>();
+const weightCache = new WeakMap<
+  readonly OldCommune[],
+  Record<'agri' | 'other', (readonly [OldCommune, number])[]>
+>();
 
 /** Picks an old commune of the territory (wards get fewer farms), then one of its successors. */
 export function placeOrg(rng: Rng, o: OrgSkeleton, olds: readonly OldCommune[]): Placement {
   const agri = o.field === 'agriculture';
   let tables = weightCache.get(olds);
   if (!tables) {
-    const table = (farm: boolean) => olds.map((c) => [c, c.type === 'Phường' ? (farm ? 0.25 : 2.5) : c.type === 'Thị trấn' && !farm ? 1.8 : 1] as const);
+    const table = (farm: boolean) =>
+      olds.map(
+        (c) =>
+          [c, c.type === 'Phường' ? (farm ? 0.25 : 2.5) : c.type === 'Thị trấn' && !farm ? 1.8 : 1] as const,
+      );
     tables = { agri: table(true), other: table(false) };
     weightCache.set(olds, tables);
   }
@@ -64,13 +80,19 @@ export function nameOrg(rng: Rng, o: OrgSkeleton, p: Placement, book: NameBook):
     return `${rng.chance(0.1) ? 'HTX' : 'Hợp tác xã'} ${stem} ${place}`;
   };
   if (o.kind === 'LHHTX') places.unshift(...REGION_NAMES[o.territory.key]);
-  if (o.kind === 'THT' && placeKind(o, p) !== 'city' && rng.chance(0.35)) places.unshift(village(rng, placeKind(o, p)).replace(/^(Thôn|Xóm|Bản|Làng|Buôn) /, (m) => m.toLowerCase()));
+  if (o.kind === 'THT' && placeKind(o, p) !== 'city' && rng.chance(0.35))
+    places.unshift(
+      village(rng, placeKind(o, p)).replace(/^(Thôn|Xóm|Bản|Làng|Buôn) /, (m) => m.toLowerCase()),
+    );
   for (const place of places) {
     const name = build(rng.pick(stems), place);
     if (book.take(o.kind, p.commune.id, name)) return name;
   }
   for (let i = 0; ; i++) {
-    const name = build(rng.pick(stems), `${rng.pick(PROPER_NAMES)} ${local[0] ?? rng.pick(PROPER_NAMES)}${i > 20 ? ` ${i}` : ''}`);
+    const name = build(
+      rng.pick(stems),
+      `${rng.pick(PROPER_NAMES)} ${local[0] ?? rng.pick(PROPER_NAMES)}${i > 20 ? ` ${i}` : ''}`,
+    );
     if (book.take(o.kind, p.commune.id, name)) return name;
   }
 }
@@ -102,17 +124,33 @@ export function registrationCode(rng: Rng, o: OrgSkeleton, p: Placement, taken: 
 export function placeKind(o: OrgSkeleton, p: Placement): PlaceKind {
   if (p.commune.type === 'Phường') return 'city';
   const tags = o.territory.tags;
-  return tags.includes('highland') ? 'highland' : tags.includes('delta') ? 'delta' : tags.includes('mountain') ? 'mountain' : 'central';
+  return tags.includes('highland')
+    ? 'highland'
+    : tags.includes('delta')
+      ? 'delta'
+      : tags.includes('mountain')
+        ? 'mountain'
+        : 'central';
 }
 
 /** Address, contact, registering authority and legal representative, as organisation columns. */
 export function contactDetails(rng: Rng, o: OrgSkeleton, p: Placement, name: string, registeredOn: string) {
   const ethnicity = rng.weighted(o.territory.ethnic);
-  const rep = makePerson(rng, ethnicity, rng.chance(o.kind === 'THT' ? 0.65 : 0.78) ? 'male' : 'female', o.territory.idPrefix);
+  const rep = makePerson(
+    rng,
+    ethnicity,
+    rng.chance(o.kind === 'THT' ? 0.65 : 0.78) ? 'male' : 'female',
+    o.territory.idPrefix,
+  );
   const slug = organisationNameKey(name).replace(/ /g, '').slice(0, 24);
-  const authority = p.old && registeredOn < '2025-07-01'
-    ? (o.kind === 'THT' ? `UBND ${p.old.fullName}` : `Phòng Tài chính – Kế hoạch ${p.old.districtFullName}`)
-    : (o.kind === 'THT' ? `UBND ${p.commune.fullName}` : `Phòng Kinh tế ${p.commune.fullName}`);
+  const authority =
+    p.old && registeredOn < '2025-07-01'
+      ? o.kind === 'THT'
+        ? `UBND ${p.old.fullName}`
+        : `Phòng Tài chính – Kế hoạch ${p.old.districtFullName}`
+      : o.kind === 'THT'
+        ? `UBND ${p.commune.fullName}`
+        : `Phòng Kinh tế ${p.commune.fullName}`;
   return {
     address: `${village(rng, placeKind(o, p))}, ${p.commune.fullName}, ${p.commune.provinceFullName}`,
     phone: rng.chance(0.85) ? phoneNumber(rng) : null,

@@ -1,5 +1,5 @@
-import { fieldFromVsic } from '../../core/registry/vsic.js';
 import type { Field } from '../../core/registry/enums.js';
+import { fieldFromVsic } from '../../core/registry/vsic.js';
 import { addDays, dateBetween } from './demo-people.js';
 import type { Rng } from './demo-random.js';
 import type { TerritoryPlan } from './demo-territory.js';
@@ -44,7 +44,9 @@ function fits(act: Activity, t: TerritoryPlan): boolean {
 
 /** A line of business for a territory and kind, by weight among the lines that suit the territory. */
 export function pickActivity(rng: Rng, t: TerritoryPlan, agri: boolean, kind: DemoKind): Activity {
-  const list = (agri ? AGRI_ACTIVITIES : OTHER_ACTIVITIES).filter((x) => fits(x, t) && (kind !== 'THT' || x.tht.length > 0));
+  const list = (agri ? AGRI_ACTIVITIES : OTHER_ACTIVITIES).filter(
+    (x) => fits(x, t) && (kind !== 'THT' || x.tht.length > 0),
+  );
   return rng.weighted(list.map((x) => [x, x.weight] as const));
 }
 
@@ -59,7 +61,8 @@ export function activityByVsic(vsic: string, t: TerritoryPlan): Activity {
 /** A founding year: few before 2009, then more each year (regulations.md §10: >2,000 new HTX a year nationally). */
 function foundingYear(rng: Rng, from: number, growth: number): number {
   const years: [number, number][] = [];
-  for (let y = from; y <= LAST_YEAR; y++) years.push([y, (y < 2009 ? 1 : Math.exp(growth * (y - 2008))) * (y === LAST_YEAR ? 0.9 : 1)]);
+  for (let y = from; y <= LAST_YEAR; y++)
+    years.push([y, (y < 2009 ? 1 : Math.exp(growth * (y - 2008))) * (y === LAST_YEAR ? 0.9 : 1)]);
   return rng.weighted(years);
 }
 
@@ -68,21 +71,45 @@ function foundedDate(rng: Rng, year: number): string {
 }
 
 /** Creates one skeleton; the status (dissolved, suspended, paper-only…) is decided later over the whole set. */
-export function makeSkeleton(rng: Rng, t: TerritoryPlan, kind: DemoKind, opts: { creditFund?: boolean; vsic?: string; year?: number } = {}): OrgSkeleton {
+export function makeSkeleton(
+  rng: Rng,
+  t: TerritoryPlan,
+  kind: DemoKind,
+  opts: { creditFund?: boolean; vsic?: string; year?: number } = {},
+): OrgSkeleton {
   const agri = rng.chance(kind === 'THT' ? Math.min(0.85, t.agriShare + 0.04) : t.agriShare);
-  const activity = opts.creditFund ? CREDIT_FUND : opts.vsic ? activityByVsic(opts.vsic, t) : pickActivity(rng, t, agri, kind);
+  const activity = opts.creditFund
+    ? CREDIT_FUND
+    : opts.vsic
+      ? activityByVsic(opts.vsic, t)
+      : pickActivity(rng, t, agri, kind);
   const serviceCoop = kind === 'HTX' && activity.vsic === '0161' && t.tags.includes('delta');
   let year = opts.year;
   if (year === undefined) {
     if (kind === 'LHHTX') year = rng.int(2012, 2024);
     else if (opts.creditFund) year = rng.int(1997, 2005);
-    else if (serviceCoop && rng.chance(0.7)) year = rng.int(1997, 2001); // transformed under the 1996 Law on Cooperatives
+    else if (serviceCoop && rng.chance(0.7))
+      year = rng.int(1997, 2001); // transformed under the 1996 Law on Cooperatives
     else year = foundingYear(rng, kind === 'THT' ? 2005 : 1997, kind === 'THT' ? 0.15 : 0.13);
   }
   return {
-    kind, creditFund: !!opts.creditFund, territory: t, activity, vsic: activity.vsic, field: fieldFromVsic(activity.vsic) ?? 'trade_service',
-    foundedOn: foundedDate(rng, year), legalStatus: 'active', statusChangedOn: null, endedOn: null, paperOnly: false,
-    lastReportYear: LAST_YEAR, convertedOn: null, suspension: null, newModel: null, serviceCoop, demoUser: false,
+    kind,
+    creditFund: !!opts.creditFund,
+    territory: t,
+    activity,
+    vsic: activity.vsic,
+    field: fieldFromVsic(activity.vsic) ?? 'trade_service',
+    foundedOn: foundedDate(rng, year),
+    legalStatus: 'active',
+    statusChangedOn: null,
+    endedOn: null,
+    paperOnly: false,
+    lastReportYear: LAST_YEAR,
+    convertedOn: null,
+    suspension: null,
+    newModel: null,
+    serviceCoop,
+    demoUser: false,
   };
 }
 

@@ -39,7 +39,9 @@ function fromDays(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -69,7 +71,13 @@ export function citizenId(rng: Rng, placeCode: string, gender: 'male' | 'female'
 }
 
 /** A person of an ethnic group born 1955 or later and by a date (an adult in 2025 by default), with a citizen ID. */
-export function makePerson(rng: Rng, ethnicity: string, gender: 'male' | 'female', placeCode: string, bornBy = '2006-12-31'): DemoPerson {
+export function makePerson(
+  rng: Rng,
+  ethnicity: string,
+  gender: 'male' | 'female',
+  placeCode: string,
+  bornBy = '2006-12-31',
+): DemoPerson {
   const birthDate = dateBetween(rng, '1955-01-01', bornBy < '1975-01-01' ? '1975-01-01' : bornBy);
   return {
     fullName: personName(rng, ethnicity, gender),
@@ -82,7 +90,23 @@ export function makePerson(rng: Rng, ethnicity: string, gender: 'male' | 'female
 
 /** A mobile number as people write it: "0912 345 678". */
 export function phoneNumber(rng: Rng): string {
-  const head = rng.pick(['091', '094', '098', '097', '096', '086', '088', '035', '036', '038', '039', '081', '083', '070', '077']);
+  const head = rng.pick([
+    '091',
+    '094',
+    '098',
+    '097',
+    '096',
+    '086',
+    '088',
+    '035',
+    '036',
+    '038',
+    '039',
+    '081',
+    '083',
+    '070',
+    '077',
+  ]);
   return `${head}${rng.int(0, 9)} ${pad(rng.int(0, 999), 3)} ${pad(rng.int(0, 999), 3)}`;
 }
 
@@ -94,6 +118,7 @@ export function village(rng: Rng, kind: PlaceKind): string {
   const name = rng.pick(VILLAGES[kind]);
   if (kind === 'city') return name;
   if (kind === 'delta') return `${rng.pick(['Thôn', 'Thôn', 'Xóm'])} ${name}`;
-  if (kind === 'highland') return rng.chance(0.5) ? `Thôn ${rng.int(1, 12)}` : `${rng.pick(['Làng', 'Thôn', 'Buôn'])} ${name}`;
+  if (kind === 'highland')
+    return rng.chance(0.5) ? `Thôn ${rng.int(1, 12)}` : `${rng.pick(['Làng', 'Thôn', 'Buôn'])} ${name}`;
   return `${kind === 'mountain' ? rng.pick(['Thôn', 'Bản']) : 'Thôn'} ${name}`;
 }

@@ -51,7 +51,13 @@ export interface SeedPlan {
 
 /** Shorthand for a target. */
 export function tg(
-  code: string, indicator: string, comparator: Comparator, value: number, unit: string, year: number, wording: string,
+  code: string,
+  indicator: string,
+  comparator: Comparator,
+  value: number,
+  unit: string,
+  year: number,
+  wording: string,
   extra: Partial<SeedTarget> = {},
 ): SeedTarget {
   return { code, indicator, comparator, value, unit, year, wording, ...extra };

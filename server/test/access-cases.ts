@@ -20,7 +20,11 @@ export interface MatrixRequest {
 }
 
 /** Builds the request for a target (null = the route has no such target; the matrix then skips that cell). */
-export type MatrixCase = (target: MatrixTarget, fx: MatrixFixtures, h: Harness) => Promise<MatrixRequest | null> | MatrixRequest | null;
+export type MatrixCase = (
+  target: MatrixTarget,
+  fx: MatrixFixtures,
+  h: Harness,
+) => Promise<MatrixRequest | null> | MatrixRequest | null;
 
 /** A module's cases keyed by the route id given to declareRoute(). */
 export type MatrixCases = Record<string, MatrixCase>;

@@ -20,13 +20,18 @@ export default async function setup() {
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect().catch((err) => {
-      throw new Error(`DATABASE_URL is set but PostgreSQL is not reachable (${err.message}); CI must not skip it.`);
+      throw new Error(
+        `DATABASE_URL is set but PostgreSQL is not reachable (${err.message}); CI must not skip it.`,
+      );
     });
     // Drop what crashed runs left behind, but only when older than a few hours: another run may be live.
-    const old = await admin.query(`select datname from pg_database where datname ~ '^hoptac_(tpl|t)_[0-9a-z]+'`);
+    const old = await admin.query(
+      `select datname from pg_database where datname ~ '^hoptac_(tpl|t)_[0-9a-z]+'`,
+    );
     for (const r of old.rows as { datname: string }[]) {
       const run = /^hoptac_(?:tpl|t)_([0-9a-z]+)/.exec(r.datname)?.[1] ?? '';
-      if (Date.now() - Number.parseInt(run, 36) > STALE_MS) await admin.query(`drop database if exists "${r.datname}" with (force)`);
+      if (Date.now() - Number.parseInt(run, 36) > STALE_MS)
+        await admin.query(`drop database if exists "${r.datname}" with (force)`);
     }
     await admin.query(`create database "${pgTemplateDb()}"`);
     await admin.end();
@@ -37,8 +42,12 @@ export default async function setup() {
     return async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
-      const mine = await a.query(`select datname from pg_database where datname = $1 or starts_with(datname, $2)`, [pgTemplateDb(), pgClonePrefix()]);
-      for (const r of mine.rows as { datname: string }[]) await a.query(`drop database if exists "${r.datname}" with (force)`);
+      const mine = await a.query(
+        `select datname from pg_database where datname = $1 or starts_with(datname, $2)`,
+        [pgTemplateDb(), pgClonePrefix()],
+      );
+      for (const r of mine.rows as { datname: string }[])
+        await a.query(`drop database if exists "${r.datname}" with (force)`);
       await a.end();
     };
   }

@@ -22,8 +22,16 @@ export interface TestResponse {
 
 /** A cookie-keeping client over app.request(), sending a same-origin Origin like a browser. */
 export class TestClient {
-  constructor(private readonly h: Harness, public cookie: string | null = null) {}
-  async req(method: string, path: string, body?: unknown, opts: { origin?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {}): Promise<TestResponse> {
+  constructor(
+    private readonly h: Harness,
+    public cookie: string | null = null,
+  ) {}
+  async req(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { origin?: string | null; headers?: Record<string, string>; raw?: BodyInit } = {},
+  ): Promise<TestResponse> {
     const headers: Record<string, string> = { host: 'localhost', ...(opts.headers ?? {}) };
     if (opts.origin !== null && method !== 'GET') headers.origin = opts.origin ?? ORIGIN;
     if (this.cookie) headers.cookie = this.cookie;
@@ -32,7 +40,8 @@ export class TestClient {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    if (payload !== undefined && typeof payload === 'string') headers['content-length'] = String(Buffer.byteLength(payload));
+    if (payload !== undefined && typeof payload === 'string')
+      headers['content-length'] = String(Buffer.byteLength(payload));
     const res = await this.h.app.request(`http://localhost${path}`, { method, headers, body: payload });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
@@ -68,7 +77,13 @@ export interface Harness {
   anonymous(): TestClient;
   login(username: string, password?: string): Promise<TestClient>;
   unitId(code: string, level: 1 | 3, era?: 'pre2025' | 'post2025'): Promise<number>;
-  createUser(u: { username: string; role: Role; unitId?: number | null; fullName?: string; organisationId?: number | null }): Promise<number>;
+  createUser(u: {
+    username: string;
+    role: Role;
+    unitId?: number | null;
+    fullName?: string;
+    organisationId?: number | null;
+  }): Promise<number>;
 }
 
 /** Starts the application on a fresh database clone with files under a scratch directory. */
@@ -99,15 +114,29 @@ export async function createHarness(): Promise<Harness> {
       return c;
     },
     async unitId(code, level, era = 'post2025') {
-      const r = await database.db.selectFrom('admin_unit').select('id')
-        .where('code', '=', code).where('level', '=', level).where('era', '=', era).executeTakeFirstOrThrow();
+      const r = await database.db
+        .selectFrom('admin_unit')
+        .select('id')
+        .where('code', '=', code)
+        .where('level', '=', level)
+        .where('era', '=', era)
+        .executeTakeFirstOrThrow();
       return r.id;
     },
     async createUser(u) {
-      const r = await database.db.insertInto('app_user').values({
-        username: u.username, full_name: u.fullName ?? u.username, email: null, password_hash: passwordHash,
-        role: u.role, scope_unit_id: u.unitId ?? null, organisation_id: u.organisationId ?? null,
-      }).returning('id').executeTakeFirstOrThrow();
+      const r = await database.db
+        .insertInto('app_user')
+        .values({
+          username: u.username,
+          full_name: u.fullName ?? u.username,
+          email: null,
+          password_hash: passwordHash,
+          role: u.role,
+          scope_unit_id: u.unitId ?? null,
+          organisation_id: u.organisationId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return r.id;
     },
   };
@@ -118,12 +147,25 @@ export async function createHarness(): Promise<Harness> {
 export async function standardUnits(h: Harness) {
   const langSon = await h.unitId('20', 1);
   const ninhBinh = await h.unitId('37', 1);
-  const communes = await h.database.db.selectFrom('admin_unit').select(['id', 'name_key'])
-    .where('parent_id', '=', langSon).where('era', '=', 'post2025').orderBy('code').execute();
+  const communes = await h.database.db
+    .selectFrom('admin_unit')
+    .select(['id', 'name_key'])
+    .where('parent_id', '=', langSon)
+    .where('era', '=', 'post2025')
+    .orderBy('code')
+    .execute();
   const dongDang = communes.find((c) => c.name_key.endsWith(' dong dang'))!.id;
   const sibling = communes.find((c) => c.id !== dongDang)!.id;
-  const otherCommune = (await h.database.db.selectFrom('admin_unit').select('id')
-    .where('parent_id', '=', ninhBinh).where('era', '=', 'post2025').orderBy('code').limit(1).executeTakeFirstOrThrow()).id;
+  const otherCommune = (
+    await h.database.db
+      .selectFrom('admin_unit')
+      .select('id')
+      .where('parent_id', '=', ninhBinh)
+      .where('era', '=', 'post2025')
+      .orderBy('code')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).id;
   return { langSon, ninhBinh, dongDang, sibling, otherCommune };
 }
 
@@ -132,14 +174,42 @@ export async function insertOrganisation(
   h: Harness,
   o: { regCode: string; name: string; communeId: number; kind?: 'THT' | 'HTX' | 'LHHTX' },
 ): Promise<number> {
-  const commune = await h.database.db.selectFrom('admin_unit').select(['parent_id']).where('id', '=', o.communeId).executeTakeFirstOrThrow();
-  const r = await h.database.db.insertInto('organisation').values({
-    kind: o.kind ?? 'HTX', reg_code: o.regCode, name: o.name, name_key: organisationNameKey(o.name), name_sort: vietnameseSortKey(o.name),
-    commune_id: o.communeId, province_id: commune.parent_id!, short_name: null, pre2025_commune_id: null, address: null,
-    phone: null, email: null, founded_on: '2020-01-15', registered_on: '2020-01-20', registering_authority: null,
-    charter_capital: '1000000000', legal_rep_name: null, legal_rep_title: null, vsic_code: '0111', field: 'agriculture',
-    agri_subtype: null, new_model: null, governance: 'full', status_changed_on: null, ended_on: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const commune = await h.database.db
+    .selectFrom('admin_unit')
+    .select(['parent_id'])
+    .where('id', '=', o.communeId)
+    .executeTakeFirstOrThrow();
+  const r = await h.database.db
+    .insertInto('organisation')
+    .values({
+      kind: o.kind ?? 'HTX',
+      reg_code: o.regCode,
+      name: o.name,
+      name_key: organisationNameKey(o.name),
+      name_sort: vietnameseSortKey(o.name),
+      commune_id: o.communeId,
+      province_id: commune.parent_id!,
+      short_name: null,
+      pre2025_commune_id: null,
+      address: null,
+      phone: null,
+      email: null,
+      founded_on: '2020-01-15',
+      registered_on: '2020-01-20',
+      registering_authority: null,
+      charter_capital: '1000000000',
+      legal_rep_name: null,
+      legal_rep_title: null,
+      vsic_code: '0111',
+      field: 'agriculture',
+      agri_subtype: null,
+      new_model: null,
+      governance: 'full',
+      status_changed_on: null,
+      ended_on: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -149,9 +219,21 @@ export async function insertOrganisation(
  */
 export async function standardUsers(h: Harness) {
   const u = await standardUnits(h);
-  const orgOwn = await insertOrganisation(h, { regCode: '4900000001', name: 'Hợp tác xã Nông nghiệp Đồng Đăng', communeId: u.dongDang });
-  const orgSibling = await insertOrganisation(h, { regCode: '4900000002', name: 'Hợp tác xã Dịch vụ Hòa Bình', communeId: u.sibling });
-  const orgOther = await insertOrganisation(h, { regCode: '2700000003', name: 'Hợp tác xã Nông nghiệp Yên Mô', communeId: u.otherCommune });
+  const orgOwn = await insertOrganisation(h, {
+    regCode: '4900000001',
+    name: 'Hợp tác xã Nông nghiệp Đồng Đăng',
+    communeId: u.dongDang,
+  });
+  const orgSibling = await insertOrganisation(h, {
+    regCode: '4900000002',
+    name: 'Hợp tác xã Dịch vụ Hòa Bình',
+    communeId: u.sibling,
+  });
+  const orgOther = await insertOrganisation(h, {
+    regCode: '2700000003',
+    name: 'Hợp tác xã Nông nghiệp Yên Mô',
+    communeId: u.otherCommune,
+  });
   await h.createUser({ username: 'national', role: 'national' });
   await h.createUser({ username: 'padmin', role: 'province_admin', unitId: u.langSon });
   await h.createUser({ username: 'pofficer', role: 'province_officer', unitId: u.langSon });

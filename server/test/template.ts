@@ -8,7 +8,10 @@ export const PGLITE_TEMPLATE = resolve('.tmp/pglite-template.tar.gz');
  */
 export function pgTemplateDb(): string {
   const run = process.env.HOPTAC_TEST_RUN;
-  if (!run) throw new Error('HOPTAC_TEST_RUN is not set: tests must run through vitest (server/test/global-setup.ts)');
+  if (!run)
+    throw new Error(
+      'HOPTAC_TEST_RUN is not set: tests must run through vitest (server/test/global-setup.ts)',
+    );
   return `hoptac_tpl_${run}`;
 }
 

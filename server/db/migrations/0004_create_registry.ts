@@ -42,9 +42,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     updated_at timestamptz not null default now()
   )`.execute(db);
   await sql`create index organisation_commune_ix on organisation (commune_id)`.execute(db);
-  await sql`create index organisation_province_kind_ix on organisation (province_id, kind, legal_status)`.execute(db);
+  await sql`create index organisation_province_kind_ix on organisation (province_id, kind, legal_status)`.execute(
+    db,
+  );
   await sql`create index organisation_pre2025_commune_ix on organisation (pre2025_commune_id)`.execute(db);
-  await sql`create index organisation_name_trgm_ix on organisation using gin (name_key gin_trgm_ops)`.execute(db);
+  await sql`create index organisation_name_trgm_ix on organisation using gin (name_key gin_trgm_ops)`.execute(
+    db,
+  );
   await sql`create index organisation_name_key_ix on organisation (name_key)`.execute(db);
   await sql`create index organisation_legal_rep_ix on organisation (hoptac_fold(legal_rep_name))`.execute(db);
   await sql`create table organisation_union_member (
@@ -55,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     constraint organisation_union_member_pk primary key (union_id, member_id),
     constraint organisation_union_member_self_ck check (union_id <> member_id)
   )`.execute(db);
-  await sql`create index organisation_union_member_member_ix on organisation_union_member (member_id)`.execute(db);
+  await sql`create index organisation_union_member_member_ix on organisation_union_member (member_id)`.execute(
+    db,
+  );
   await sql`create table organisation_event (
     id integer generated always as identity constraint organisation_event_pk primary key,
     organisation_id integer not null constraint organisation_event_org_fk references organisation (id),
@@ -66,7 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_by integer constraint organisation_event_created_by_fk references app_user (id),
     created_at timestamptz not null default now()
   )`.execute(db);
-  await sql`create index organisation_event_org_ix on organisation_event (organisation_id, occurred_on)`.execute(db);
+  await sql`create index organisation_event_org_ix on organisation_event (organisation_id, occurred_on)`.execute(
+    db,
+  );
   await sql`create index organisation_event_kind_ix on organisation_event (kind, occurred_on)`.execute(db);
   await sql`create table organisation_product (
     id integer generated always as identity constraint organisation_product_pk primary key,
@@ -90,7 +98,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     comment text,
     created_at timestamptz not null default now()
   )`.execute(db);
-  await sql`create index registration_change_request_org_ix on registration_change_request (organisation_id, status)`.execute(db);
+  await sql`create index registration_change_request_org_ix on registration_change_request (organisation_id, status)`.execute(
+    db,
+  );
   await sql`create table annual_report (
     id integer generated always as identity constraint annual_report_pk primary key,
     organisation_id integer not null constraint annual_report_org_fk references organisation (id),
@@ -236,5 +246,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz not null default now(),
     committed_at timestamptz
   )`.execute(db);
-  await sql`alter table app_user add constraint app_user_organisation_fk foreign key (organisation_id) references organisation (id)`.execute(db);
+  await sql`alter table app_user add constraint app_user_organisation_fk foreign key (organisation_id) references organisation (id)`.execute(
+    db,
+  );
 }

@@ -107,7 +107,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     constraint assessment_result_band_or_reason_ck check (band is null or not_classified_reason is null)
   )`.execute(db);
   await sql`create index assessment_result_year_band_ix on assessment_result (year, band)`.execute(db);
-  await sql`create index assessment_result_campaign_ix on assessment_result (campaign_id, status)`.execute(db);
+  await sql`create index assessment_result_campaign_ix on assessment_result (campaign_id, status)`.execute(
+    db,
+  );
   await sql`create index assessment_result_rubric_ix on assessment_result (rubric_version_id)`.execute(db);
   await sql`create table assessment_score (
     assessment_id integer not null constraint assessment_score_assessment_fk references assessment_result (id),
@@ -138,7 +140,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Inserts one shipped rubric version with its items (one statement each: PGlite takes one per query). */
 async function loadRubric(db: Kysely<unknown>, r: RubricDefinition) {
-  const { rows } = await sql<{ id: number }>`insert into rubric_version (code, name, document_number, issuer, signed_on,
+  const { rows } = await sql<{
+    id: number;
+  }>`insert into rubric_version (code, name, document_number, issuer, signed_on,
     effective_from, expires_on, repealed_by, source_note, applies_kinds, applies_fields, max_total, bands, overrides, exclusions,
     deadlines, status, shipped, activated_at)
     values (${r.code}, ${r.name}, ${r.legal.documentNumber}, ${r.legal.issuer}, ${r.legal.signedOn}, ${r.legal.effectiveFrom},

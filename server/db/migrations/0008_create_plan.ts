@@ -87,8 +87,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
   )`.execute(db);
-  await sql`create unique index indicator_manual_value_key_uq on indicator_manual_value (indicator_key, coalesce(unit_id, 0), year)`.execute(db);
-  await sql`create index indicator_manual_value_province_ix on indicator_manual_value (province_id)`.execute(db);
+  await sql`create unique index indicator_manual_value_key_uq on indicator_manual_value (indicator_key, coalesce(unit_id, 0), year)`.execute(
+    db,
+  );
+  await sql`create index indicator_manual_value_province_ix on indicator_manual_value (province_id)`.execute(
+    db,
+  );
   await sql`create table indicator_definition (
     id integer generated always as identity constraint indicator_definition_pk primary key,
     key text not null constraint indicator_definition_key_uq unique,
@@ -104,5 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
   )`.execute(db);
-  await sql`create index organisation_product_kind_ix on organisation_product (kind, organisation_id)`.execute(db);
+  await sql`create index organisation_product_kind_ix on organisation_product (kind, organisation_id)`.execute(
+    db,
+  );
 }

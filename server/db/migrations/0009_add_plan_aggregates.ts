@@ -15,29 +15,39 @@ const KEY = `commune_id integer not null, pre_commune_id integer not null, kind 
   has_model boolean not null`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`create table plan_org_year (${KEY}, paper_only boolean not null, legal_status text not null, year smallint not null,
+  await sql
+    .raw(`create table plan_org_year (${KEY}, paper_only boolean not null, legal_status text not null, year smallint not null,
     founded integer not null default 0, ended integer not null default 0,
-    constraint plan_org_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, paper_only, legal_status))`).execute(db);
+    constraint plan_org_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, paper_only, legal_status))`)
+    .execute(db);
   await sql`create index plan_org_year_pre_ix on plan_org_year (pre_commune_id, year)`.execute(db);
-  await sql.raw(`create table plan_org_day (${KEY}, paper_only boolean not null, legal_status text not null, on_date date not null,
+  await sql
+    .raw(`create table plan_org_day (${KEY}, paper_only boolean not null, legal_status text not null, on_date date not null,
     founded integer not null default 0, ended integer not null default 0,
-    constraint plan_org_day_pk primary key (commune_id, pre_commune_id, on_date, kind, field, has_model, paper_only, legal_status))`).execute(db);
+    constraint plan_org_day_pk primary key (commune_id, pre_commune_id, on_date, kind, field, has_model, paper_only, legal_status))`)
+    .execute(db);
   await sql`create index plan_org_day_pre_ix on plan_org_day (pre_commune_id, on_date)`.execute(db);
   await sql`create index plan_org_day_date_ix on plan_org_day (on_date)`.execute(db);
-  await sql.raw(`create table plan_report_year (${KEY}, year smallint not null, flags integer not null,
+  await sql
+    .raw(`create table plan_report_year (${KEY}, year smallint not null, flags integer not null,
     reports integer not null default 0, members_n integer not null default 0, members_sum bigint not null default 0,
     coops_n integer not null default 0, coops_sum bigint not null default 0,
     revenue_n integer not null default 0, revenue_sum numeric not null default 0,
     income_n integer not null default 0, income_sum numeric not null default 0,
     mgr_total bigint not null default 0, mgr_university bigint not null default 0,
     mgr_intermediate bigint not null default 0, mgr_trained bigint not null default 0,
-    constraint plan_report_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, flags))`).execute(db);
+    constraint plan_report_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, flags))`)
+    .execute(db);
   await sql`create index plan_report_year_pre_ix on plan_report_year (pre_commune_id, year)`.execute(db);
   await sql`create index plan_report_year_year_ix on plan_report_year (year)`.execute(db);
-  await sql.raw(`create table plan_assessment_year (${KEY}, year smallint not null, band text not null, status text not null,
+  await sql
+    .raw(`create table plan_assessment_year (${KEY}, year smallint not null, band text not null, status text not null,
     flags integer not null, n integer not null default 0,
-    constraint plan_assessment_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, band, status, flags))`).execute(db);
-  await sql`create index plan_assessment_year_pre_ix on plan_assessment_year (pre_commune_id, year)`.execute(db);
+    constraint plan_assessment_year_pk primary key (commune_id, pre_commune_id, year, kind, field, has_model, band, status, flags))`)
+    .execute(db);
+  await sql`create index plan_assessment_year_pre_ix on plan_assessment_year (pre_commune_id, year)`.execute(
+    db,
+  );
   await sql`create index plan_assessment_year_year_ix on plan_assessment_year (year)`.execute(db);
 
   // The yes/no figures of a report as the bit mask of core/indicator/spec.ts REPORT_FLAGS.
@@ -180,8 +190,10 @@ async function installTriggers(db: Kysely<unknown>): Promise<void> {
     end
   $$`.execute(db);
   for (const when of ['before', 'after'] as const) {
-    await sql.raw(`create trigger plan_annual_report_${when} ${when} update or delete on annual_report
-      for each row execute function plan_trg_org_year()`).execute(db);
+    await sql
+      .raw(`create trigger plan_annual_report_${when} ${when} update or delete on annual_report
+      for each row execute function plan_trg_org_year()`)
+      .execute(db);
   }
   await installInsertTriggers(db);
   await installAssessmentTriggers(db);
@@ -201,7 +213,11 @@ const OKEY = `o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(
  * before is known (nothing, or the same-year assessment counted without report flags).
  */
 async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
-  const flow = (table: string, col: string, expr: string) => `insert into ${table} as t (commune_id, pre_commune_id, kind, field, has_model, paper_only, legal_status, ${col}, founded, ended)
+  const flow = (
+    table: string,
+    col: string,
+    expr: string,
+  ) => `insert into ${table} as t (commune_id, pre_commune_id, kind, field, has_model, paper_only, legal_status, ${col}, founded, ended)
       select c, p, k, f, m, po, ls, d, sum(fo), sum(en) from (
         select o.commune_id c, coalesce(o.pre2025_commune_id, 0) p, o.kind k, coalesce(o.field, '') f, o.new_model is not null m, o.paper_only po,
           o.legal_status ls, ${expr} d, x.fo, x.en
@@ -211,16 +227,19 @@ async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
         where x.dt is not null) s
       group by c, p, k, f, m, po, ls, d
       on conflict on constraint ${table}_pk do update set founded = t.founded + excluded.founded, ended = t.ended + excluded.ended;`;
-  await sql.raw(`create function plan_trg_organisation_insert() returns trigger language plpgsql as $$
+  await sql
+    .raw(`create function plan_trg_organisation_insert() returns trigger language plpgsql as $$
     begin
       ${flow('plan_org_year', 'year', 'extract(year from x.dt)::smallint')}
       ${flow('plan_org_day', 'on_date', 'x.dt')}
       return null;
     end
-  $$`).execute(db);
+  $$`)
+    .execute(db);
   await sql`create trigger plan_organisation_insert after insert on organisation referencing new table as nr
     for each statement execute function plan_trg_organisation_insert()`.execute(db);
-  await sql.raw(`create function plan_trg_report_insert() returns trigger language plpgsql as $$
+  await sql
+    .raw(`create function plan_trg_report_insert() returns trigger language plpgsql as $$
     begin
       insert into plan_report_year as t (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
         members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum,
@@ -253,7 +272,8 @@ async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
       on conflict on constraint plan_assessment_year_pk do update set n = t.n + excluded.n;
       return null;
     end
-  $$`).execute(db);
+  $$`)
+    .execute(db);
   await sql`create trigger plan_annual_report_insert after insert on annual_report referencing new table as nr
     for each statement execute function plan_trg_report_insert()`.execute(db);
 }
@@ -267,7 +287,8 @@ export async function installAssessmentTriggers(db: Kysely<unknown>): Promise<bo
   if (!r.rows[0]?.t) return false;
   // An insert (also the insert half of an upsert that did insert) adds the result with the flags of the
   // same-year approved report; a row trigger on INSERT would also fire for upserts that end up updating.
-  await sql.raw(`create or replace function plan_trg_assessment_insert() returns trigger language plpgsql as $$
+  await sql
+    .raw(`create or replace function plan_trg_assessment_insert() returns trigger language plpgsql as $$
     begin
       insert into plan_assessment_year as t (commune_id, pre_commune_id, kind, field, has_model, year, band, status, flags, n)
       select ${OKEY}, a.year, coalesce(a.band, ''), a.status,
@@ -278,11 +299,14 @@ export async function installAssessmentTriggers(db: Kysely<unknown>): Promise<bo
       on conflict on constraint plan_assessment_year_pk do update set n = t.n + excluded.n;
       return null;
     end
-  $$`).execute(db);
+  $$`)
+    .execute(db);
   for (const when of ['before', 'after'] as const) {
     await sql.raw(`drop trigger if exists plan_assessment_${when} on assessment_result`).execute(db);
-    await sql.raw(`create trigger plan_assessment_${when} ${when} update or delete on assessment_result
-      for each row execute function plan_trg_org_year()`).execute(db);
+    await sql
+      .raw(`create trigger plan_assessment_${when} ${when} update or delete on assessment_result
+      for each row execute function plan_trg_org_year()`)
+      .execute(db);
   }
   await sql`drop trigger if exists plan_assessment_insert on assessment_result`.execute(db);
   await sql`create trigger plan_assessment_insert after insert on assessment_result referencing new table as nr

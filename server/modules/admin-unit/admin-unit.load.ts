@@ -7,8 +7,13 @@ import { loadUnitDataset, type UnitRow } from './admin-unit-source.js';
  * Loads both eras of administrative units and their lineage in one transaction, on first start only.
  * Arrays go through unnest() so that ~25,000 rows are a handful of statements on PGlite and PostgreSQL.
  */
-export async function ensureAdminUnits(db: Kysely<DB>): Promise<{ loaded: boolean; units: number; lineage: number }> {
-  const existing = await db.selectFrom('admin_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function ensureAdminUnits(
+  db: Kysely<DB>,
+): Promise<{ loaded: boolean; units: number; lineage: number }> {
+  const existing = await db
+    .selectFrom('admin_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return { loaded: false, units: Number(existing.n), lineage: 0 };
   const { units, lineage } = loadUnitDataset();
   await db.transaction().execute(async (trx) => {
@@ -18,7 +23,9 @@ export async function ensureAdminUnits(db: Kysely<DB>): Promise<{ loaded: boolea
         ${col((u) => u.fullName)}::text[], ${col((u) => u.type)}::text[], ${col((u) => u.level)}::smallint[],
         ${col((u) => u.era)}::text[], ${col((u) => u.validFrom)}::date[], ${col((u) => u.validTo)}::date[],
         ${col((u) => foldVietnamese(u.fullName))}::text[])`.execute(trx);
-    const ids = new Map((await trx.selectFrom('admin_unit').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
+    const ids = new Map(
+      (await trx.selectFrom('admin_unit').select(['id', 'key']).execute()).map((r) => [r.key, r.id]),
+    );
     const byKey = new Map(units.map((u) => [u.key, u]));
     const id = (key: string) => {
       const v = ids.get(key);
@@ -30,7 +37,8 @@ export async function ensureAdminUnits(db: Kysely<DB>): Promise<{ loaded: boolea
     for (const l of lineage) {
       const o = byKey.get(l.oldKey);
       const n = byKey.get(l.newKey);
-      if (o?.level === 1 && n?.level === 1 && !provinceSuccessor.has(o.key)) provinceSuccessor.set(o.key, n.key);
+      if (o?.level === 1 && n?.level === 1 && !provinceSuccessor.has(o.key))
+        provinceSuccessor.set(o.key, n.key);
     }
     const provinceOf = (u: UnitRow): string | null => {
       let top: UnitRow | undefined = u;
@@ -38,7 +46,8 @@ export async function ensureAdminUnits(db: Kysely<DB>): Promise<{ loaded: boolea
       if (!top) return null;
       // Follow province lineage until a post-2025 province (a 2023 province may first become a 2025 one).
       let key: string | undefined = top.key;
-      for (let hops = 0; key && byKey.get(key)?.era !== 'post2025' && hops < 5; hops++) key = provinceSuccessor.get(key);
+      for (let hops = 0; key && byKey.get(key)?.era !== 'post2025' && hops < 5; hops++)
+        key = provinceSuccessor.get(key);
       return key && byKey.get(key)?.era === 'post2025' ? key : null;
     };
     const unitIds: number[] = [];

@@ -2,8 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 const UNIT_COLUMNS = [
-  'u.id', 'u.code', 'u.name', 'u.full_name', 'u.type', 'u.level', 'u.parent_id', 'u.era',
-  'u.valid_from', 'u.valid_to', 'u.province_id',
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.full_name',
+  'u.type',
+  'u.level',
+  'u.parent_id',
+  'u.era',
+  'u.valid_from',
+  'u.valid_to',
+  'u.province_id',
 ] as const;
 
 /** A unit row with its parent's full name. */
@@ -33,7 +42,10 @@ export async function findUnitsByCode(db: Kysely<DB>, code: string, level?: numb
 }
 
 /** Children of a unit (or the provinces when parentId is null) in force at a date. */
-export async function listUnitsAt(db: Kysely<DB>, o: { date: string; parentId: number | null; provinceId: number | null }) {
+export async function listUnitsAt(
+  db: Kysely<DB>,
+  o: { date: string; parentId: number | null; provinceId: number | null },
+) {
   let q = base(db).where(validAt(o.date));
   q = o.parentId === null ? q.where('u.level', '=', 1) : q.where('u.parent_id', '=', o.parentId);
   if (o.provinceId !== null) q = q.where('u.province_id', '=', o.provinceId);
@@ -60,7 +72,10 @@ export async function searchUnits(
 
 /** Direct predecessors (old units that became this one) or successors (what this one became). */
 export async function listLineage(db: Kysely<DB>, unitId: number, direction: 'predecessors' | 'successors') {
-  const [self, other] = direction === 'predecessors' ? (['new_unit_id', 'old_unit_id'] as const) : (['old_unit_id', 'new_unit_id'] as const);
+  const [self, other] =
+    direction === 'predecessors'
+      ? (['new_unit_id', 'old_unit_id'] as const)
+      : (['old_unit_id', 'new_unit_id'] as const);
   return base(db)
     .innerJoin('admin_unit_lineage as l', `l.${other}`, 'u.id')
     .select(['l.partial', 'l.effective_date'])
@@ -72,7 +87,8 @@ export async function listLineage(db: Kysely<DB>, unitId: number, direction: 'pr
 
 /** Follows lineage transitively to the units in force today (post-2025) or to the earliest recorded ones. */
 export async function resolveLineage(db: Kysely<DB>, unitId: number, direction: 'forward' | 'backward') {
-  const [from, to] = direction === 'forward' ? ['old_unit_id', 'new_unit_id'] : ['new_unit_id', 'old_unit_id'];
+  const [from, to] =
+    direction === 'forward' ? ['old_unit_id', 'new_unit_id'] : ['new_unit_id', 'old_unit_id'];
   const rows = await sql<{ id: number; partial: boolean }>`
     with recursive chain(id, partial, depth) as (
       select ${sql.ref(`l.${to}`)}, l.partial, 1 from admin_unit_lineage l where ${sql.ref(`l.${from}`)} = ${unitId}
@@ -84,7 +100,14 @@ export async function resolveLineage(db: Kysely<DB>, unitId: number, direction: 
     where not exists (select 1 from admin_unit_lineage l2 where ${sql.ref(`l2.${from}`)} = chain.id)
     group by id`.execute(db);
   if (rows.rows.length === 0) return [];
-  const units = await base(db).where('u.id', 'in', rows.rows.map((r) => r.id)).orderBy('u.code').execute();
+  const units = await base(db)
+    .where(
+      'u.id',
+      'in',
+      rows.rows.map((r) => r.id),
+    )
+    .orderBy('u.code')
+    .execute();
   const partial = new Map(rows.rows.map((r) => [r.id, r.partial]));
   return units.map((u) => ({ ...u, partial: partial.get(u.id) ?? false }));
 }
@@ -120,9 +143,14 @@ export async function subtreeCommunes(db: Kysely<DB>, unitId: number): Promise<n
  * The communes reached from `ids` through commune-to-commune lineage, to any depth ('backward' = what they
  * came from, 'forward' = what they became), with `ids` themselves; districts and provinces are not followed.
  */
-export async function communeLineageClosure(db: Kysely<DB>, ids: number[], direction: 'backward' | 'forward') {
+export async function communeLineageClosure(
+  db: Kysely<DB>,
+  ids: number[],
+  direction: 'backward' | 'forward',
+) {
   if (ids.length === 0) return [];
-  const [from, to] = direction === 'backward' ? ['new_unit_id', 'old_unit_id'] : ['old_unit_id', 'new_unit_id'];
+  const [from, to] =
+    direction === 'backward' ? ['new_unit_id', 'old_unit_id'] : ['old_unit_id', 'new_unit_id'];
   const r = await sql<{ id: number; era: 'pre2025' | 'post2025' }>`
     with recursive c(id) as (
       select unnest(${ids}::int[])
@@ -139,12 +167,20 @@ export async function communeLineageClosure(db: Kysely<DB>, ids: number[], direc
  * Those of `ids` with a direct commune-level lineage link ('predecessors' or 'successors') to a commune
  * outside `inside`: communes whose territory is only partly covered by `inside`.
  */
-export async function communesLinkedOutside(db: Kysely<DB>, ids: number[], inside: number[], link: 'predecessors' | 'successors') {
+export async function communesLinkedOutside(
+  db: Kysely<DB>,
+  ids: number[],
+  inside: number[],
+  link: 'predecessors' | 'successors',
+) {
   if (ids.length === 0) return [];
-  const [self, other] = link === 'predecessors' ? ['new_unit_id', 'old_unit_id'] : ['old_unit_id', 'new_unit_id'];
+  const [self, other] =
+    link === 'predecessors' ? ['new_unit_id', 'old_unit_id'] : ['old_unit_id', 'new_unit_id'];
   const r = await sql<{ id: number }>`
     select distinct ${sql.ref(`l.${self}`)} as id from admin_unit_lineage l
     join admin_unit o on o.id = ${sql.ref(`l.${other}`)} and o.level = 3
-    where ${sql.ref(`l.${self}`)} = any(${ids}::int[]) and not (${sql.ref(`l.${other}`)} = any(${inside}::int[]))`.execute(db);
+    where ${sql.ref(`l.${self}`)} = any(${ids}::int[]) and not (${sql.ref(`l.${other}`)} = any(${inside}::int[]))`.execute(
+    db,
+  );
   return r.rows.map((x) => x.id);
 }

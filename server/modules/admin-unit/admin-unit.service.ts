@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { foldVietnamese } from '../../../core/text.js';
-import { compareVietnamese } from '../../../core/text.js';
+import { compareVietnamese, foldVietnamese } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/problem.js';
@@ -26,8 +25,17 @@ type Row = NonNullable<Awaited<ReturnType<typeof repo.findUnitById>>>;
 
 function toDto(r: Row): UnitDto {
   return {
-    id: r.id, code: r.code, name: r.name, fullName: r.full_name, type: r.type, level: r.level,
-    parentId: r.parent_id, parentName: r.parent_name, validFrom: r.valid_from, validTo: r.valid_to, era: r.era,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    fullName: r.full_name,
+    type: r.type,
+    level: r.level,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    era: r.era,
   };
 }
 
@@ -56,7 +64,14 @@ export async function getUnitBasics(db: Kysely<DB>, id: number): Promise<UnitBas
   if (hit) return hit;
   const r = await repo.findUnitById(db, id);
   if (!r) return null;
-  const b = { id: r.id, code: r.code, level: r.level, fullName: r.full_name, parentId: r.parent_id, provinceId: r.province_id };
+  const b = {
+    id: r.id,
+    code: r.code,
+    level: r.level,
+    fullName: r.full_name,
+    parentId: r.parent_id,
+    provinceId: r.province_id,
+  };
   cache.set(id, b);
   return b;
 }
@@ -69,7 +84,11 @@ function sortByName(items: UnitDto[]) {
 export async function listUnits(ctx: Ctx, q: { date?: string; parentId?: number; level?: number }) {
   const date = q.date ?? todayInVietnam();
   if (q.parentId !== undefined) await getUnitInScope(ctx, q.parentId);
-  const rows = await repo.listUnitsAt(ctx.db, { date, parentId: q.parentId ?? null, provinceId: scopeProvinceFilter(ctx) });
+  const rows = await repo.listUnitsAt(ctx.db, {
+    date,
+    parentId: q.parentId ?? null,
+    provinceId: scopeProvinceFilter(ctx),
+  });
   return { date, items: sortByName(rows.map(toDto)) };
 }
 
@@ -78,7 +97,11 @@ export async function searchUnits(ctx: Ctx, q: { q: string; date?: string; level
   const key = foldVietnamese(q.q);
   if (key.length === 0) return { items: [] };
   const rows = await repo.searchUnits(ctx.db, {
-    key, date: q.date ?? todayInVietnam(), level: q.level, provinceId: scopeProvinceFilter(ctx), limit: q.limit,
+    key,
+    date: q.date ?? todayInVietnam(),
+    level: q.level,
+    provinceId: scopeProvinceFilter(ctx),
+    limit: q.limit,
   });
   return { items: rows.map(toDto) };
 }
@@ -107,7 +130,11 @@ export async function getUnitDetail(ctx: Ctx, id: number) {
     repo.listLineage(ctx.db, id, 'predecessors'),
     repo.listLineage(ctx.db, id, 'successors'),
   ]);
-  const withLineage = (x: (typeof preds)[number]) => ({ ...toDto(x), partial: x.partial, effectiveDate: x.effective_date });
+  const withLineage = (x: (typeof preds)[number]) => ({
+    ...toDto(x),
+    partial: x.partial,
+    effectiveDate: x.effective_date,
+  });
   return {
     unit: toDto(r),
     ancestors,
@@ -124,7 +151,10 @@ function dayBefore(iso: string) {
 }
 
 /** Resolves a code to the unit(s) bearing it and, following lineage, to today's units or the earliest ones. */
-export async function resolveUnitCode(ctx: Ctx, q: { code: string; level?: number; era?: 'pre2025' | 'post2025' }) {
+export async function resolveUnitCode(
+  ctx: Ctx,
+  q: { code: string; level?: number; era?: 'pre2025' | 'post2025' },
+) {
   const rows = (await repo.findUnitsByCode(ctx.db, q.code, q.level)).filter((r) => !q.era || r.era === q.era);
   const visible = rows.filter((r) => {
     try {
@@ -146,7 +176,8 @@ export async function resolveUnitCode(ctx: Ctx, q: { code: string; level?: numbe
         ]);
         const map = (x: (typeof current)[number]) => ({ ...toDto(x), partial: x.partial });
         // A unit in force today is its own current unit.
-        const currentItems = r.era === 'post2025' && !r.valid_to ? [{ ...toDto(r), partial: false }] : current.map(map);
+        const currentItems =
+          r.era === 'post2025' && !r.valid_to ? [{ ...toDto(r), partial: false }] : current.map(map);
         return { unit: toDto(r), current: currentItems, origins: origins.map(map) };
       }),
     ),
@@ -156,7 +187,8 @@ export async function resolveUnitCode(ctx: Ctx, q: { code: string; level?: numbe
 /** Unit counts for the dashboard: today's provinces and communes, and the last pre-reform three levels. */
 export async function unitStats(ctx: Ctx) {
   const rows = await repo.countUnits(ctx.db, scopeProvinceFilter(ctx));
-  const n = (era: string, level: number) => Number(rows.find((r) => r.era === era && r.level === level)?.n ?? 0);
+  const n = (era: string, level: number) =>
+    Number(rows.find((r) => r.era === era && r.level === level)?.n ?? 0);
   return {
     provinces: n('post2025', 1),
     communes: n('post2025', 3),
@@ -199,15 +231,31 @@ export async function communeTerritory(db: Kysely<DB>, unitId: number): Promise<
     const pre = back.filter((x) => x.era === 'pre2025').map((x) => x.id);
     const partialPre = await repo.communesLinkedOutside(db, pre, [...own, ...pre], 'successors');
     return {
-      unitId, era: unit.era, level: unit.level, postCommuneIds: own, preCommuneIds: pre,
-      approximate: partialPre.length > 0, partialPostCommuneIds: [], partialPreCommuneIds: partialPre,
+      unitId,
+      era: unit.era,
+      level: unit.level,
+      postCommuneIds: own,
+      preCommuneIds: pre,
+      approximate: partialPre.length > 0,
+      partialPostCommuneIds: [],
+      partialPreCommuneIds: partialPre,
     };
   }
-  const pre = (await repo.communeLineageClosure(db, own, 'backward')).filter((x) => x.era === 'pre2025').map((x) => x.id);
-  const post = (await repo.communeLineageClosure(db, pre, 'forward')).filter((x) => x.era === 'post2025').map((x) => x.id);
+  const pre = (await repo.communeLineageClosure(db, own, 'backward'))
+    .filter((x) => x.era === 'pre2025')
+    .map((x) => x.id);
+  const post = (await repo.communeLineageClosure(db, pre, 'forward'))
+    .filter((x) => x.era === 'post2025')
+    .map((x) => x.id);
   const partialPost = await repo.communesLinkedOutside(db, post, pre, 'predecessors');
   return {
-    unitId, era: unit.era, level: unit.level, postCommuneIds: post, preCommuneIds: pre,
-    approximate: partialPost.length > 0, partialPostCommuneIds: partialPost, partialPreCommuneIds: [],
+    unitId,
+    era: unit.era,
+    level: unit.level,
+    postCommuneIds: post,
+    preCommuneIds: pre,
+    approximate: partialPost.length > 0,
+    partialPostCommuneIds: partialPost,
+    partialPreCommuneIds: [],
   };
 }

@@ -24,14 +24,22 @@ export interface AssessmentContext {
 }
 
 /** Loads the context (404 when the organisation is out of scope, or no result and no campaign exist). */
-export async function loadAssessmentContext(ctx: Ctx, organisationId: number, year: number, db: Kysely<DB> = ctx.db, lock = false): Promise<AssessmentContext> {
+export async function loadAssessmentContext(
+  ctx: Ctx,
+  organisationId: number,
+  year: number,
+  db: Kysely<DB> = ctx.db,
+  lock = false,
+): Promise<AssessmentContext> {
   const org = await loadOrganisationInScope(ctx, organisationId, db);
   const row = (await repo.findResult(db, organisationId, year, lock)) ?? null;
   const campaign = row?.campaign_id
     ? ((await campaigns.findCampaign(db, row.campaign_id)) ?? null)
     : ((await campaigns.findCampaignFor(db, org.province_id, year)) ?? null);
   if (!row && (!campaign || (org.kind !== 'HTX' && org.kind !== 'LHHTX'))) {
-    throw notFound(`Chưa có phiếu đánh giá năm ${year} của tổ chức này (tỉnh chưa mở đợt đánh giá hoặc tổ chức không thuộc diện đánh giá).`);
+    throw notFound(
+      `Chưa có phiếu đánh giá năm ${year} của tổ chức này (tỉnh chưa mở đợt đánh giá hoặc tổ chức không thuộc diện đánh giá).`,
+    );
   }
   const rubric = await loadRubric(db, row?.rubric_version_id ?? campaign!.rubric_version_id);
   return { org, year, row, campaign, rubric };

@@ -5,7 +5,12 @@
  * the result is published to it.
  */
 import { numericFigures } from '../../../core/assessment/figures.js';
-import { BAND_LABELS, NEEDS_APPENDIX_TEXT, NOT_CLASSIFIED_LABELS, STATUS_LABELS } from '../../../core/assessment/labels.js';
+import {
+  BAND_LABELS,
+  NEEDS_APPENDIX_TEXT,
+  NOT_CLASSIFIED_LABELS,
+  STATUS_LABELS,
+} from '../../../core/assessment/labels.js';
 import { totalScore } from '../../../core/assessment/score.js';
 import { suggestScores } from '../../../core/assessment/suggest.js';
 import { ACTION_PERMISSION, allowedAssessmentActions } from '../../../core/assessment/transitions.js';
@@ -14,8 +19,8 @@ import type { AssessmentStatus, Band, NotClassifiedReason } from '../../../core/
 import { hasPermission } from '../../../core/permissions.js';
 import type { Ctx } from '../../context.js';
 import { requireUser } from '../auth/scope.js';
-import type { AssessmentContext } from './assessment-context.js';
 import * as repo from './assessment.repo.js';
+import type { AssessmentContext } from './assessment-context.js';
 import { classificationRow, getClassification } from './classification.js';
 import { notClassifiedReasonFor } from './eligibility.js';
 import { approvedFigures, organisationFacts } from './figures.repo.js';
@@ -26,7 +31,8 @@ const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
 /** Self scores by item code. */
 export function sheetOf(scores: repo.ScoreRow[], side: 'self' | 'final'): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const s of scores) out[s.item_code] = side === 'self' ? num(s.self_score) : (num(s.officer_score) ?? num(s.self_score));
+  for (const s of scores)
+    out[s.item_code] = side === 'self' ? num(s.self_score) : (num(s.officer_score) ?? num(s.self_score));
   return out;
 }
 
@@ -50,7 +56,9 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
   const decision = seesDecision(ctx, status, imported);
   const self = totalScore(def, sheetOf(scores, 'self'), tree);
   const facts = row ? null : await organisationFacts(ctx.db, org.id);
-  const reason = (row ? row.not_classified_reason : notClassifiedReasonFor(def, facts!, a.year, figures)) as NotClassifiedReason | null;
+  const reason = (
+    row ? row.not_classified_reason : notClassifiedReasonFor(def, facts!, a.year, figures)
+  ) as NotClassifiedReason | null;
   const user = requireUser(ctx);
   const items = walkTree(tree).map(({ item, depth }) => {
     const s = byCode.get(item.code);
@@ -58,42 +66,107 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
     const selfScore = num(s?.self_score);
     const sug = suggested[item.code] ?? null;
     return {
-      code: item.code, parentCode: item.parentCode, level: item.level, label: item.label, depth, isLeaf, note: item.note,
-      maxPoints: item.maxPoints, effectiveMax: effectiveMax(def, tree, item.code), needsAppendix: item.needsAppendix,
+      code: item.code,
+      parentCode: item.parentCode,
+      level: item.level,
+      label: item.label,
+      depth,
+      isLeaf,
+      note: item.note,
+      maxPoints: item.maxPoints,
+      effectiveMax: effectiveMax(def, tree, item.code),
+      needsAppendix: item.needsAppendix,
       needsAppendixText: item.needsAppendix ? NEEDS_APPENDIX_TEXT : null,
-      selfScore, selfNote: s?.self_note ?? null,
-      officerScore: decision ? num(s?.officer_score) : null, officerNote: decision ? (s?.officer_note ?? null) : null,
+      selfScore,
+      selfNote: s?.self_note ?? null,
+      officerScore: decision ? num(s?.officer_score) : null,
+      officerNote: decision ? (s?.officer_note ?? null) : null,
       returnComment: s?.return_comment ?? null,
       suggested: isLeaf && item.scoring ? sug : null,
-      differs: isLeaf && sug !== null && selfScore !== null && Math.round(sug * 100) !== Math.round(selfScore * 100),
+      differs:
+        isLeaf && sug !== null && selfScore !== null && Math.round(sug * 100) !== Math.round(selfScore * 100),
     };
   });
-  const classification = (await getClassification(ctx.db, org.id, a.year)) ?? (() => {
-    const r = classificationRow({ organisationId: org.id, field: org.field, serviceType: row?.service_type ?? null }, a.year, figures);
-    return { memberScale: r.member_scale, capitalScale: r.capital_scale, sizeClass: r.size_class, serviceType: r.service_type,
-      field: r.field, membersBasis: r.members_basis, capitalBasis: r.capital_basis, revenueBasis: r.revenue_basis };
-  })();
+  const classification =
+    (await getClassification(ctx.db, org.id, a.year)) ??
+    (() => {
+      const r = classificationRow(
+        { organisationId: org.id, field: org.field, serviceType: row?.service_type ?? null },
+        a.year,
+        figures,
+      );
+      return {
+        memberScale: r.member_scale,
+        capitalScale: r.capital_scale,
+        sizeClass: r.size_class,
+        serviceType: r.service_type,
+        field: r.field,
+        membersBasis: r.members_basis,
+        capitalBasis: r.capital_basis,
+        revenueBasis: r.revenue_basis,
+      };
+    })();
   const band = decision ? ((row?.band ?? null) as Band | null) : null;
   return {
-    id: row?.id ?? null, year: a.year, status, statusLabel: STATUS_LABELS[status], imported, version: row?.version ?? 0,
-    organisation: { id: org.id, kind: org.kind, name: org.name, regCode: org.reg_code, address: org.address, phone: org.phone,
-      email: org.email, communeName: org.commune_name, provinceName: org.province_name, field: org.field },
-    rubric: { id: rubric.row.id, code: def.code, name: def.name, documentNumber: def.legal.documentNumber, maxTotal: def.maxTotal,
-      bands: def.bands },
-    campaign: campaign ? { id: campaign.id, selfDeadline: campaign.self_deadline, communeDeadline: campaign.commune_deadline,
-      provinceDeadline: campaign.province_deadline, status: campaign.status } : null,
-    notClassifiedReason: reason, notClassifiedLabel: reason ? NOT_CLASSIFIED_LABELS[reason] : null,
+    id: row?.id ?? null,
+    year: a.year,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    imported,
+    version: row?.version ?? 0,
+    organisation: {
+      id: org.id,
+      kind: org.kind,
+      name: org.name,
+      regCode: org.reg_code,
+      address: org.address,
+      phone: org.phone,
+      email: org.email,
+      communeName: org.commune_name,
+      provinceName: org.province_name,
+      field: org.field,
+    },
+    rubric: {
+      id: rubric.row.id,
+      code: def.code,
+      name: def.name,
+      documentNumber: def.legal.documentNumber,
+      maxTotal: def.maxTotal,
+      bands: def.bands,
+    },
+    campaign: campaign
+      ? {
+          id: campaign.id,
+          selfDeadline: campaign.self_deadline,
+          communeDeadline: campaign.commune_deadline,
+          provinceDeadline: campaign.province_deadline,
+          status: campaign.status,
+        }
+      : null,
+    notClassifiedReason: reason,
+    notClassifiedLabel: reason ? NOT_CLASSIFIED_LABELS[reason] : null,
     selfTotal: row ? num(row.self_total) : self.total,
     officerTotal: decision ? num(row?.officer_total) : null,
     finalTotal: decision ? num(row?.final_total) : null,
-    band, bandLabel: band ? BAND_LABELS[band] : null, overrideApplied: decision ? (row?.override_applied ?? null) : null,
+    band,
+    bandLabel: band ? BAND_LABELS[band] : null,
+    overrideApplied: decision ? (row?.override_applied ?? null) : null,
     sanctioned: decision ? (row?.sanctioned ?? null) : null,
     board: { name: row?.board_name ?? null, approvedOn: row?.board_approved_on ?? null },
     supervisor: { name: row?.supervisor_name ?? null, approvedOn: row?.supervisor_approved_on ?? null },
-    survey, serviceType: row?.service_type ?? null, reviewComment: row?.review_comment ?? null,
-    submittedAt: iso(row?.submitted_at ?? null), reviewedAt: iso(row?.reviewed_at ?? null),
-    confirmedAt: decision ? iso(row?.confirmed_at ?? null) : null, publishedAt: iso(row?.published_at ?? null),
-    items, issues: self.issues, classification,
-    allowedActions: reason || imported ? [] : allowedAssessmentActions(status).filter((x) => hasPermission(user.role, ACTION_PERMISSION[x])),
+    survey,
+    serviceType: row?.service_type ?? null,
+    reviewComment: row?.review_comment ?? null,
+    submittedAt: iso(row?.submitted_at ?? null),
+    reviewedAt: iso(row?.reviewed_at ?? null),
+    confirmedAt: decision ? iso(row?.confirmed_at ?? null) : null,
+    publishedAt: iso(row?.published_at ?? null),
+    items,
+    issues: self.issues,
+    classification,
+    allowedActions:
+      reason || imported
+        ? []
+        : allowedAssessmentActions(status).filter((x) => hasPermission(user.role, ACTION_PERMISSION[x])),
   };
 }

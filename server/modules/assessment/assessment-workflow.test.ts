@@ -13,7 +13,15 @@ const url = (org: number, suffix = '') => `/api/organisations/${org}/assessments
 const sheet = (over: Record<string, number | null> = {}) =>
   Object.entries({ ...HALF_SHEET, ...over }).map(([code, score]) => ({ code, score }));
 const audits = async (id: number) =>
-  (await h.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'assessment').where('entity_id', '=', String(id)).orderBy('id').execute()).map((r) => r.action);
+  (
+    await h.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'assessment')
+      .where('entity_id', '=', String(id))
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.action);
 
 beforeAll(async () => {
   h = await createHarness();
@@ -32,11 +40,19 @@ describe('saveAssessment and submit', () => {
     expect(saved.status, saved.text).toBe(200);
     const a = saved.body.assessment;
     expect(a.id).toBeGreaterThan(0);
-    expect(a.issues.map((i: { itemCode: string; code: string }) => `${i.code}:${i.itemCode}`)).toEqual(['exceeds:1a', 'missing:4c']);
+    expect(a.issues.map((i: { itemCode: string; code: string }) => `${i.code}:${i.itemCode}`)).toEqual([
+      'exceeds:1a',
+      'missing:4c',
+    ]);
     const r = await coop.post(url(fx.orgOwn, '/submit'), {});
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('assessment.incomplete');
-    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['scores.1a', 'scores.4c', 'board', 'supervisor']);
+    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'scores.1a',
+      'scores.4c',
+      'board',
+      'supervisor',
+    ]);
     expect(r.body.detail).toMatch(/Chưa thể nộp phiếu/);
   });
 
@@ -74,13 +90,20 @@ describe('review by the commune and confirmation by the province', () => {
   });
 
   it('returns with per-item comments; the cooperative sees them, corrects and resubmits', async () => {
-    const r = await cofficer.post(url(fx.orgOwn, '/return'), { comment: 'Đề nghị xem lại nhóm tài chính', items: [{ code: '3a', comment: 'Doanh thu chưa khớp báo cáo năm' }] });
+    const r = await cofficer.post(url(fx.orgOwn, '/return'), {
+      comment: 'Đề nghị xem lại nhóm tài chính',
+      items: [{ code: '3a', comment: 'Doanh thu chưa khớp báo cáo năm' }],
+    });
     expect(r.status, r.text).toBe(200);
     expect(r.body.assessment.status).toBe('returned');
     const seen = (await coop.get(url(fx.orgOwn))).body.assessment;
     expect(seen.reviewComment).toBe('Đề nghị xem lại nhóm tài chính');
-    expect(seen.items.find((i: { code: string }) => i.code === '3a').returnComment).toBe('Doanh thu chưa khớp báo cáo năm');
-    expect((await coop.req('PUT', url(fx.orgOwn), { scores: [{ code: '3a', score: 1.5 }] })).status).toBe(200);
+    expect(seen.items.find((i: { code: string }) => i.code === '3a').returnComment).toBe(
+      'Doanh thu chưa khớp báo cáo năm',
+    );
+    expect((await coop.req('PUT', url(fx.orgOwn), { scores: [{ code: '3a', score: 1.5 }] })).status).toBe(
+      200,
+    );
     expect((await coop.post(url(fx.orgOwn, '/submit'), {})).body.assessment.status).toBe('self_submitted');
   });
 
@@ -98,7 +121,12 @@ describe('review by the commune and confirmation by the province', () => {
   });
 
   it('confirms: officer scores beside self-scores, final = officer where given else self, band from the total', async () => {
-    const r = await pofficer.post(url(fx.orgOwn, '/confirm'), { officerScores: [{ code: '5', score: 8, note: 'Chấp hành tốt' }, { code: '10', score: 10 }] });
+    const r = await pofficer.post(url(fx.orgOwn, '/confirm'), {
+      officerScores: [
+        { code: '5', score: 8, note: 'Chấp hành tốt' },
+        { code: '10', score: 10 },
+      ],
+    });
     expect(r.status, r.text).toBe(200);
     const a = r.body.assessment;
     // 60 on the half sheet; 1a 6 (+3), 4c 1 (half of 2: +0), 3a 1,5 (−0,5) → 62,5; officer 5: 8 (+4), 10: 10 (+5) → 71,5.
@@ -112,21 +140,35 @@ describe('review by the commune and confirmation by the province', () => {
 
   it('shows the band to the cooperative only once published', async () => {
     const before = (await coop.get(url(fx.orgOwn))).body.assessment;
-    expect([before.band, before.finalTotal, before.items.find((i: { code: string }) => i.code === '5').officerScore]).toEqual([null, null, null]);
+    expect([
+      before.band,
+      before.finalTotal,
+      before.items.find((i: { code: string }) => i.code === '5').officerScore,
+    ]).toEqual([null, null, null]);
     expect((await coop.get(`/api/organisations/${fx.orgOwn}/assessments`)).body.items).toEqual([
       expect.objectContaining({ year: Y, status: 'confirmed', band: null, total: null, selfTotal: 62.5 }),
     ]);
     expect((await pofficer.post(url(fx.orgOwn, '/publish'), {})).body.assessment.status).toBe('published');
     const after = (await coop.get(url(fx.orgOwn))).body.assessment;
     expect([after.band, after.bandLabel, after.finalTotal]).toEqual(['kha', 'Khá', 71.5]);
-    expect((await coop.get(`/api/organisations/${fx.orgOwn}/assessments`)).body.items[0]).toMatchObject({ band: 'kha', total: 71.5 });
+    expect((await coop.get(`/api/organisations/${fx.orgOwn}/assessments`)).body.items[0]).toMatchObject({
+      band: 'kha',
+      total: 71.5,
+    });
   });
 
   it('wrote exactly one audit row per step', async () => {
     const id = (await coop.get(url(fx.orgOwn))).body.assessment.id;
     expect(await audits(id)).toEqual([
-      'assessment.save', 'assessment.save', 'assessment.submit', 'assessment.return', 'assessment.save', 'assessment.submit',
-      'assessment.accept', 'assessment.confirm', 'assessment.publish',
+      'assessment.save',
+      'assessment.save',
+      'assessment.submit',
+      'assessment.return',
+      'assessment.save',
+      'assessment.submit',
+      'assessment.accept',
+      'assessment.confirm',
+      'assessment.publish',
     ]);
   });
 
@@ -140,13 +182,21 @@ describe('review by the commune and confirmation by the province', () => {
 
 describe('illegal transitions', () => {
   it.each([
-    ['draft', 'accept'], ['draft', 'publish'], ['self_submitted', 'confirm'], ['commune_reviewed', 'publish'], ['published', 'return'],
+    ['draft', 'accept'],
+    ['draft', 'publish'],
+    ['self_submitted', 'confirm'],
+    ['commune_reviewed', 'publish'],
+    ['published', 'return'],
   ])('refuses %s → %s with 409 assessment.invalid_transition and no change', async (status, action) => {
     const id = await resetAssessment(h, fx.orgSibling, Y, status);
     const admin = await h.login('padmin');
     const r = await admin.post(url(fx.orgSibling, `/${action}`), action === 'return' ? { comment: 'x' } : {});
     expect([r.status, r.body.code]).toEqual([409, 'assessment.invalid_transition']);
-    const row = await h.database.db.selectFrom('assessment_result').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.database.db
+      .selectFrom('assessment_result')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe(status);
   });
 });
@@ -156,14 +206,36 @@ describe('rubrics with data-driven rules (TT 09/2017)', () => {
     const db = h.database.db;
     const org = fx.orgOther; // Ninh Bình, agriculture
     await ensureCampaign(h, fx.ninhBinh, 2023, await rubricId(h, 'TT09-2017'));
-    await db.insertInto('annual_report').values({ organisation_id: org, year: 2023, period: 'year', status: 'approved',
-      revenue_total: '6000000000', fund_development_pct: '25', fund_reserve_pct: '3', administrative_sanction: true } as never).execute();
+    await db
+      .insertInto('annual_report')
+      .values({
+        organisation_id: org,
+        year: 2023,
+        period: 'year',
+        status: 'approved',
+        revenue_total: '6000000000',
+        fund_development_pct: '25',
+        fund_reserve_pct: '3',
+        administrative_sanction: true,
+      } as never)
+      .execute();
     const nb = await h.login('padmin.nb');
     const u = `/api/organisations/${org}/assessments/2023`;
     const s = await nb.req('PUT', u, {
-      scores: [{ code: '1a', score: 4 }, { code: '1b', score: 8 }, { code: '1c', score: 4 }, { code: '1d', score: 0 }, { code: '1e', score: 0 },
-        { code: '2a', score: 8 }, { code: '3', score: 20 }, { code: '4', score: 15 }, { code: '5', score: 10 }, { code: '6', score: 17.5 }],
-      board: { name: 'Đinh Văn Hùng', approvedOn: '2024-03-10' }, supervisor: { name: 'Vũ Thị Hoa', approvedOn: '2024-03-11' },
+      scores: [
+        { code: '1a', score: 4 },
+        { code: '1b', score: 8 },
+        { code: '1c', score: 4 },
+        { code: '1d', score: 0 },
+        { code: '1e', score: 0 },
+        { code: '2a', score: 8 },
+        { code: '3', score: 20 },
+        { code: '4', score: 15 },
+        { code: '5', score: 10 },
+        { code: '6', score: 17.5 },
+      ],
+      board: { name: 'Đinh Văn Hùng', approvedOn: '2024-03-10' },
+      supervisor: { name: 'Vũ Thị Hoa', approvedOn: '2024-03-11' },
       survey: { validForms: 40, scoreSum: 700 },
     });
     expect(s.status, s.text).toBe(200);
@@ -174,8 +246,14 @@ describe('rubrics with data-driven rules (TT 09/2017)', () => {
     expect(items['1a'].suggested).toBeNull();
     expect([items['6'].suggested, items['6'].needsAppendixText]).toEqual([17.5, 'cần bổ sung theo Phụ lục']);
     expect(s.body.assessment.selfTotal).toBe(86.5);
-    for (const step of ['submit', 'accept', 'confirm']) expect((await nb.post(`${u}/${step}`, {})).status).toBe(200);
+    for (const step of ['submit', 'accept', 'confirm'])
+      expect((await nb.post(`${u}/${step}`, {})).status).toBe(200);
     const a = (await nb.get(u)).body.assessment;
-    expect([a.finalTotal, a.band, a.overrideApplied, a.sanctioned]).toEqual([86.5, 'yeu', 'sanctioned', true]);
+    expect([a.finalTotal, a.band, a.overrideApplied, a.sanctioned]).toEqual([
+      86.5,
+      'yeu',
+      'sanctioned',
+      true,
+    ]);
   });
 });

@@ -12,7 +12,13 @@ import { assessmentCases } from './assessment.access-cases.js';
 
 const TARGETS: MatrixTarget[] = ['own', 'sibling', 'other', 'nation'];
 const IN_LS: MatrixTarget[] = ['own', 'sibling'];
-const CALLERS: { name: string; role: Role | null; province: MatrixTarget[]; commune: MatrixTarget[]; org: MatrixTarget[] }[] = [
+const CALLERS: {
+  name: string;
+  role: Role | null;
+  province: MatrixTarget[];
+  commune: MatrixTarget[];
+  org: MatrixTarget[];
+}[] = [
   { name: 'anonymous', role: null, province: [], commune: [], org: [] },
   { name: 'national', role: 'national', province: TARGETS, commune: TARGETS, org: TARGETS },
   { name: 'padmin', role: 'province_admin', province: IN_LS, commune: IN_LS, org: IN_LS },
@@ -47,13 +53,22 @@ it('every assessment route answers 401/403/404/2xx exactly as its declaration sa
       for (const target of TARGETS) {
         const req = await assessmentCases[route.id](target, fx, h);
         if (!req) continue;
-        const want = !caller.role ? 401
-          : permission !== 'public' && permission !== 'authenticated' && !hasPermission(caller.role, permission) ? 403
-            : visible(scope, caller, target) ? 200 : 404;
+        const want = !caller.role
+          ? 401
+          : permission !== 'public' &&
+              permission !== 'authenticated' &&
+              !hasPermission(caller.role, permission)
+            ? 403
+            : visible(scope, caller, target)
+              ? 200
+              : 404;
         seen[want]++;
         const r = await clients.get(caller.name)!.req(req.method, req.path, req.body);
         const ok = want === 200 ? r.status >= 200 && r.status < 300 : r.status === want;
-        if (!ok) mismatches.push(`${route.id} ${caller.name} → ${target}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`);
+        if (!ok)
+          mismatches.push(
+            `${route.id} ${caller.name} → ${target}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`,
+          );
       }
     }
   }

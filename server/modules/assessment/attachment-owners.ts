@@ -18,8 +18,16 @@ export function registerAssessmentAttachmentOwners() {
     if (!/^\d{1,9}$/.test(ownerId)) return null;
     const a = await findResultById(ctx.db, Number(ownerId));
     if (!a) return null;
-    const org = await ctx.db.selectFrom('organisation').select(['id', 'province_id', 'commune_id']).where('id', '=', a.organisation_id).executeTakeFirst();
-    if (!org || !inOrgScope(requireUser(ctx), { id: org.id, provinceId: org.province_id, communeId: org.commune_id })) return null;
+    const org = await ctx.db
+      .selectFrom('organisation')
+      .select(['id', 'province_id', 'commune_id'])
+      .where('id', '=', a.organisation_id)
+      .executeTakeFirst();
+    if (
+      !org ||
+      !inOrgScope(requireUser(ctx), { id: org.id, provinceId: org.province_id, communeId: org.commune_id })
+    )
+      return null;
     return { provinceId: org.province_id, unitId: org.commune_id };
   });
   registerAttachmentOwner('assessment_import', async (ctx, ownerId) => {

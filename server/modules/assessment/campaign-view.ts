@@ -7,10 +7,20 @@ import * as repo from './campaign.repo.js';
 /** A campaign as the API returns it. */
 export function campaignDto(c: repo.CampaignRow) {
   return {
-    id: c.id, provinceId: c.province_id, provinceName: c.province_name, year: c.year, rubricVersionId: c.rubric_version_id,
-    rubricCode: c.rubric_code, rubricName: c.rubric_name, selfDeadline: c.self_deadline, communeDeadline: c.commune_deadline,
-    provinceDeadline: c.province_deadline, status: c.status, version: c.version,
-    closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null, createdAt: new Date(c.created_at).toISOString(),
+    id: c.id,
+    provinceId: c.province_id,
+    provinceName: c.province_name,
+    year: c.year,
+    rubricVersionId: c.rubric_version_id,
+    rubricCode: c.rubric_code,
+    rubricName: c.rubric_name,
+    selfDeadline: c.self_deadline,
+    communeDeadline: c.commune_deadline,
+    provinceDeadline: c.province_deadline,
+    status: c.status,
+    version: c.version,
+    closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
+    createdAt: new Date(c.created_at).toISOString(),
   };
 }
 
@@ -38,5 +48,10 @@ export async function getCampaign(ctx: Ctx, id: number) {
     if (r.not_classified_reason) excluded += Number(r.n);
     else byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n);
   }
-  return { campaign: { ...campaignDto(c), counts: { byStatus, excluded, total: counts.reduce((s, r) => s + Number(r.n), 0) } } };
+  return {
+    campaign: {
+      ...campaignDto(c),
+      counts: { byStatus, excluded, total: counts.reduce((s, r) => s + Number(r.n), 0) },
+    },
+  };
 }

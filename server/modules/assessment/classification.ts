@@ -4,8 +4,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { classifyOrganisation } from '../../../core/assessment/classify.js';
-import type { ServiceType } from '../../../core/assessment/labels.js';
 import { numericFigures } from '../../../core/assessment/figures.js';
+import type { ServiceType } from '../../../core/assessment/labels.js';
 import type { Field } from '../../../core/registry/enums.js';
 import type { DB } from '../../db/schema.js';
 import { type ApprovedFigures, approvedFigures } from './figures.repo.js';
@@ -21,21 +21,42 @@ export interface ClassifySubject {
 export function classificationRow(s: ClassifySubject, year: number, f: ApprovedFigures | undefined) {
   const n = f ? numericFigures(f.figures) : {};
   const c = classifyOrganisation({
-    field: (s.field as Field | null) ?? null, officialMembers: f?.membersOfficial ?? null, totalMembers: f?.membersTotal ?? null,
-    revenue: n.revenueTotal ?? null, totalCapital: n.totalCapital ?? null, serviceType: (s.serviceType as ServiceType | null) ?? null,
+    field: (s.field as Field | null) ?? null,
+    officialMembers: f?.membersOfficial ?? null,
+    totalMembers: f?.membersTotal ?? null,
+    revenue: n.revenueTotal ?? null,
+    totalCapital: n.totalCapital ?? null,
+    serviceType: (s.serviceType as ServiceType | null) ?? null,
   });
   return {
-    organisation_id: s.organisationId, year, member_scale: c.memberScale, capital_scale: c.capitalScale, size_class: c.sizeClass,
-    service_type: c.serviceType, field: s.field, members_basis: f?.membersOfficial ?? f?.membersTotal ?? null,
+    organisation_id: s.organisationId,
+    year,
+    member_scale: c.memberScale,
+    capital_scale: c.capitalScale,
+    size_class: c.sizeClass,
+    service_type: c.serviceType,
+    field: s.field,
+    members_basis: f?.membersOfficial ?? f?.membersTotal ?? null,
     capital_basis: f?.figures.totalCapital == null ? null : String(f.figures.totalCapital),
     revenue_basis: f?.figures.revenueTotal == null ? null : String(f.figures.revenueTotal),
   };
 }
 
 /** Recomputes and upserts the classifications of subjects for a year in one statement. */
-export async function refreshClassifications(trx: Kysely<DB>, year: number, subjects: ClassifySubject[], figures?: Map<number, ApprovedFigures>) {
+export async function refreshClassifications(
+  trx: Kysely<DB>,
+  year: number,
+  subjects: ClassifySubject[],
+  figures?: Map<number, ApprovedFigures>,
+) {
   if (subjects.length === 0) return;
-  const f = figures ?? (await approvedFigures(trx, subjects.map((s) => s.organisationId), year));
+  const f =
+    figures ??
+    (await approvedFigures(
+      trx,
+      subjects.map((s) => s.organisationId),
+      year,
+    ));
   const rows = subjects.map((s) => classificationRow(s, year, f.get(s.organisationId)));
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
   await sql`insert into assessment_classification (organisation_id, year, member_scale, capital_scale, size_class, service_type,
@@ -51,11 +72,21 @@ export async function refreshClassifications(trx: Kysely<DB>, year: number, subj
 
 /** The stored classification of an organisation and year, as the API returns it. */
 export async function getClassification(db: Kysely<DB>, organisationId: number, year: number) {
-  const r = await db.selectFrom('assessment_classification').selectAll()
-    .where('organisation_id', '=', organisationId).where('year', '=', year).executeTakeFirst();
+  const r = await db
+    .selectFrom('assessment_classification')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (!r) return null;
   return {
-    memberScale: r.member_scale, capitalScale: r.capital_scale, sizeClass: r.size_class, serviceType: r.service_type,
-    field: r.field, membersBasis: r.members_basis, capitalBasis: r.capital_basis, revenueBasis: r.revenue_basis,
+    memberScale: r.member_scale,
+    capitalScale: r.capital_scale,
+    sizeClass: r.size_class,
+    serviceType: r.service_type,
+    field: r.field,
+    membersBasis: r.members_basis,
+    capitalBasis: r.capital_basis,
+    revenueBasis: r.revenue_basis,
   };
 }

@@ -21,7 +21,8 @@ export async function copyRubric(ctx: Ctx, id: number, input: CopyRubricInput) {
     const { row, def } = await loadRubric(trx, id);
     let code = input.code?.trim();
     if (code) {
-      if (await repo.findRubricVersionByCode(trx, code)) throw conflict('rubric.code_taken', `Mã bộ tiêu chí "${code}" đã được dùng.`);
+      if (await repo.findRubricVersionByCode(trx, code))
+        throw conflict('rubric.code_taken', `Mã bộ tiêu chí "${code}" đã được dùng.`);
     } else {
       const taken = await repo.codesLike(trx, `${def.code}-BAN-`);
       let n = 1;
@@ -30,13 +31,19 @@ export async function copyRubric(ctx: Ctx, id: number, input: CopyRubricInput) {
     }
     const copy = { ...def, code, name: input.name?.trim() || `${def.name} (bản sao)` };
     const newId = await repo.insertRubricVersion(trx, {
-      ...versionValues(copy), owner_province_id: owner, derived_from_id: row.id, created_by: user.id,
+      ...versionValues(copy),
+      owner_province_id: owner,
+      derived_from_id: row.id,
+      created_by: user.id,
     });
     await repo.replaceRubricItems(trx, newId, itemValues(copy));
     const created = await loadRubric(trx, newId);
     await recordAudit(trx, ctx, {
-      action: 'rubric.copy', entityType: 'rubric_version', entityId: newId,
-      after: { from: row.code, code, name: copy.name, items: copy.items.length }, provinceId: owner,
+      action: 'rubric.copy',
+      entityType: 'rubric_version',
+      entityId: newId,
+      after: { from: row.code, code, name: copy.name, items: copy.items.length },
+      provinceId: owner,
     });
     return { rubric: rubricDetailDto(created.row, created.def, false) };
   });

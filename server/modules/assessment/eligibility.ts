@@ -9,14 +9,20 @@ import type { ApprovedFigures, OrgFacts } from './figures.repo.js';
 
 /** Months of the year an organisation still suspended at its end has been stopped (when no report says). */
 function suspendedMonths(org: OrgFacts, year: number): number | null {
-  if (org.legalStatus !== 'suspended' || !org.statusChangedOn || org.statusChangedOn > `${year}-12-31`) return null;
+  if (org.legalStatus !== 'suspended' || !org.statusChangedOn || org.statusChangedOn > `${year}-12-31`)
+    return null;
   const from = org.statusChangedOn < `${year}-01-01` ? `${year}-01-01` : org.statusChangedOn;
   const [, m, d] = from.split('-').map(Number);
   return 12 - (m - 1) - (d > 1 ? 1 : 0);
 }
 
 /** The reason for no band, or null when the organisation is to be assessed. */
-export function notClassifiedReasonFor(def: RubricDefinition, org: OrgFacts, year: number, figures?: ApprovedFigures): NotClassifiedReason | null {
+export function notClassifiedReasonFor(
+  def: RubricDefinition,
+  org: OrgFacts,
+  year: number,
+  figures?: ApprovedFigures,
+): NotClassifiedReason | null {
   const reported = figures?.figures.monthsSuspended;
   const months = typeof reported === 'number' ? reported : suspendedMonths(org, year);
   const facts = { year, foundedOn: org.foundedOn, creditFund: org.creditFund, monthsSuspended: months };

@@ -5,8 +5,8 @@ import type { AssessmentStatus, Band, NotClassifiedReason } from '../../../core/
 import type { Ctx } from '../../context.js';
 import { requireUser } from '../auth/scope.js';
 import { loadOrganisationInScope } from '../organisation/organisation-access.js';
-import { loadAssessmentContext } from './assessment-context.js';
 import * as repo from './assessment.repo.js';
+import { loadAssessmentContext } from './assessment-context.js';
 import { assessmentView } from './assessment-view.js';
 
 /** The assessment of an organisation and year in the caller's scope (a draft not yet saved when only the campaign exists). */
@@ -24,15 +24,23 @@ export async function assessmentHistory(ctx: Ctx, organisationId: number) {
   const rows = await repo.listHistory(ctx.db, organisationId);
   return {
     items: rows.map((r) => {
-      const shown = bandVisible(r.status as AssessmentStatus, r.imported) && (!coop || r.imported || r.status === 'published');
+      const shown =
+        bandVisible(r.status as AssessmentStatus, r.imported) &&
+        (!coop || r.imported || r.status === 'published');
       const band = shown ? (r.band as Band | null) : null;
       const reason = r.not_classified_reason as NotClassifiedReason | null;
       return {
-        year: r.year, status: r.status, imported: r.imported, rubricCode: r.rubric_code, maxTotal: Number(r.max_total),
+        year: r.year,
+        status: r.status,
+        imported: r.imported,
+        rubricCode: r.rubric_code,
+        maxTotal: Number(r.max_total),
         selfTotal: r.self_total === null ? null : Number(r.self_total),
         total: shown && r.final_total !== null ? Number(r.final_total) : null,
-        band, bandLabel: band ? BAND_LABELS[band] : null,
-        notClassifiedReason: reason, notClassifiedLabel: reason ? NOT_CLASSIFIED_LABELS[reason] : null,
+        band,
+        bandLabel: band ? BAND_LABELS[band] : null,
+        notClassifiedReason: reason,
+        notClassifiedLabel: reason ? NOT_CLASSIFIED_LABELS[reason] : null,
       };
     }),
   };

@@ -12,8 +12,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import { inOrgScope, requireUser } from '../auth/scope.js';
 import { readSheet, type SheetRow } from '../registry-io/read-sheet.js';
 import * as repo from './assessment.repo.js';
-import { blockedByExisting, type CheckedResult, checkPastResult, writePastResult } from './imported-result.js';
 import { importColumns, readBand, readCode, readNumber, readReason } from './import-columns.js';
+import {
+  blockedByExisting,
+  type CheckedResult,
+  checkPastResult,
+  writePastResult,
+} from './imported-result.js';
 import { type LoadedRubric, loadRubric } from './load-rubric.js';
 import { pastRubric } from './record-assessment.js';
 import { findRubricVersionByCode } from './rubric.repo.js';
@@ -44,9 +49,19 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
     for (const [c, spec] of columns) if (spec.key === key) return r.cells[c];
     return undefined;
   };
-  const codes = rows.map((r) => readCode(cell(r, 'regCode'))).map((c) => ('value' in c ? c.value : null)).filter((c): c is string => !!c);
-  const orgs = new Map((await db.selectFrom('organisation').select(['id', 'reg_code', 'kind', 'field', 'province_id', 'commune_id'])
-    .where('reg_code', 'in', codes.length ? codes : ['']).execute()).map((o) => [o.reg_code, o]));
+  const codes = rows
+    .map((r) => readCode(cell(r, 'regCode')))
+    .map((c) => ('value' in c ? c.value : null))
+    .filter((c): c is string => !!c);
+  const orgs = new Map(
+    (
+      await db
+        .selectFrom('organisation')
+        .select(['id', 'reg_code', 'kind', 'field', 'province_id', 'commune_id'])
+        .where('reg_code', 'in', codes.length ? codes : [''])
+        .execute()
+    ).map((o) => [o.reg_code, o]),
+  );
   const rubrics = new Map<string, LoadedRubric>();
   const rubricFor = async (code: string | null, provinceId: number, year: number) => {
     const key = code ?? `auto:${provinceId}:${year}`;
@@ -73,7 +88,8 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
     const band = take(readBand(cell(r, 'band')), 'band');
     const reason = take(readReason(cell(r, 'reason')), 'reason');
     const rubricCell = cell(r, 'rubric');
-    const rubricCode = rubricCell === undefined || rubricCell === null ? null : String(rubricCell).trim() || null;
+    const rubricCode =
+      rubricCell === undefined || rubricCell === null ? null : String(rubricCell).trim() || null;
     const scores: { code: string; score: number }[] = [];
     for (const [, spec] of columns) {
       if (!spec.key.startsWith('score:')) continue;
@@ -83,13 +99,22 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
     }
     const org = regCode ? orgs.get(regCode) : undefined;
     if (!regCode) errors.push({ path: 'regCode', message: 'Thiếu mã số HTX.' });
-    else if (!org || !inOrgScope(user, { id: org.id, provinceId: org.province_id, communeId: org.commune_id })) {
-      errors.push({ path: 'regCode', message: `Không tìm thấy tổ chức có mã số ${regCode} trong phạm vi của bạn.` });
-    } else if (org.kind === 'THT') errors.push({ path: 'regCode', message: 'Tổ hợp tác không thuộc diện đánh giá, xếp loại hợp tác xã.' });
+    else if (
+      !org ||
+      !inOrgScope(user, { id: org.id, provinceId: org.province_id, communeId: org.commune_id })
+    ) {
+      errors.push({
+        path: 'regCode',
+        message: `Không tìm thấy tổ chức có mã số ${regCode} trong phạm vi của bạn.`,
+      });
+    } else if (org.kind === 'THT')
+      errors.push({ path: 'regCode', message: 'Tổ hợp tác không thuộc diện đánh giá, xếp loại hợp tác xã.' });
     if (year === null) errors.push({ path: 'year', message: 'Thiếu năm đánh giá.' });
-    else if (!Number.isInteger(year) || year < 2000 || year > thisYear) errors.push({ path: 'year', message: `Năm đánh giá phải từ 2000 đến ${thisYear}.` });
+    else if (!Number.isInteger(year) || year < 2000 || year > thisYear)
+      errors.push({ path: 'year', message: `Năm đánh giá phải từ 2000 đến ${thisYear}.` });
     const key = `${regCode}|${year}`;
-    if (regCode && year !== null && seen.has(key)) errors.push({ path: 'regCode', message: `Mã số ${regCode} năm ${year} lặp lại trong tệp.` });
+    if (regCode && year !== null && seen.has(key))
+      errors.push({ path: 'regCode', message: `Mã số ${regCode} năm ${year} lặp lại trong tệp.` });
     seen.add(key);
     if (errors.length === 0 && org && year !== null) {
       const rubric = await rubricFor(rubricCode, org.province_id, year);
@@ -100,7 +125,15 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
       if (rubric && !blocked) {
         const c = checkPastResult(rubric, { total, band, reason, scores });
         if ('errors' in c) errors.push(...c.errors);
-        else accepted.push({ row: r.row, org: { id: org.id, field: org.field, provinceId: org.province_id }, year, rubric, result: c.ok, update: !!existing });
+        else
+          accepted.push({
+            row: r.row,
+            org: { id: org.id, field: org.field, provinceId: org.province_id },
+            year,
+            rubric,
+            result: c.ok,
+            update: !!existing,
+          });
       }
     }
     if (errors.length) rejected.push({ row: r.row, regCode, year, errors });
@@ -111,27 +144,58 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
 /** Runs the import of an uploaded .xlsx: a dry run by default, the commit when `commit` is true. */
 export async function importAssessments(ctx: Ctx, input: { attachmentId: number; commit: boolean }) {
   const file = await downloadAttachment(ctx, input.attachmentId);
-  if (file.contentType !== XLSX) throw new AppError(400, 'assessment_import.not_xlsx', 'Tệp nhập phải là bảng tính Excel (.xlsx).');
+  if (file.contentType !== XLSX)
+    throw new AppError(400, 'assessment_import.not_xlsx', 'Tệp nhập phải là bảng tính Excel (.xlsx).');
   const specs = importColumns(await allItemCodes(ctx.db));
   const sheet = await readSheet(new Uint8Array(file.bytes), specs);
   const summarise = (p: Awaited<ReturnType<typeof prepare>>, written: boolean) => ({
-    committed: written, fileName: file.fileName, sheetName: sheet.sheetName, ignoredColumns: sheet.header.ignored,
-    totalRows: sheet.rows.length, acceptedRows: p.accepted.length, rejectedRows: p.rejected.length,
-    inserts: p.accepted.filter((a) => !a.update).length, updates: p.accepted.filter((a) => a.update).length,
+    committed: written,
+    fileName: file.fileName,
+    sheetName: sheet.sheetName,
+    ignoredColumns: sheet.header.ignored,
+    totalRows: sheet.rows.length,
+    acceptedRows: p.accepted.length,
+    rejectedRows: p.rejected.length,
+    inserts: p.accepted.filter((a) => !a.update).length,
+    updates: p.accepted.filter((a) => a.update).length,
     rejected: p.rejected.slice(0, MAX_LISTED),
-    accepted: p.accepted.slice(0, MAX_LISTED).map((a) => ({ row: a.row, organisationId: a.org.id, year: a.year, rubricCode: a.rubric.def.code,
-      total: a.result.total, band: a.result.band, notClassifiedReason: a.result.reason, update: a.update })),
+    accepted: p.accepted
+      .slice(0, MAX_LISTED)
+      .map((a) => ({
+        row: a.row,
+        organisationId: a.org.id,
+        year: a.year,
+        rubricCode: a.rubric.def.code,
+        total: a.result.total,
+        band: a.result.band,
+        notClassifiedReason: a.result.reason,
+        update: a.update,
+      })),
   });
   if (!input.commit) return summarise(await prepare(ctx, ctx.db, sheet.rows, sheet.header.columns), false);
   const userId = requireUser(ctx).id;
   return ctx.db.transaction().execute(async (trx) => {
     const p = await prepare(ctx, trx, sheet.rows, sheet.header.columns);
-    for (const a of p.accepted) await writePastResult(trx, { organisationId: a.org.id, field: a.org.field }, a.year, a.rubric, a.result, userId);
+    for (const a of p.accepted)
+      await writePastResult(
+        trx,
+        { organisationId: a.org.id, field: a.org.field },
+        a.year,
+        a.rubric,
+        a.result,
+        userId,
+      );
     const provinces = [...new Set(p.accepted.map((a) => a.org.provinceId))];
     await recordAudit(trx, ctx, {
-      action: 'assessment.import', entityType: 'assessment_import', entityId: input.attachmentId,
-      after: { fileName: file.fileName, accepted: p.accepted.length, rejected: p.rejected.length,
-        years: [...new Set(p.accepted.map((a) => a.year))].sort() },
+      action: 'assessment.import',
+      entityType: 'assessment_import',
+      entityId: input.attachmentId,
+      after: {
+        fileName: file.fileName,
+        accepted: p.accepted.length,
+        rejected: p.rejected.length,
+        years: [...new Set(p.accepted.map((a) => a.year))].sort(),
+      },
       provinceId: provinces.length === 1 ? provinces[0] : null,
     });
     return summarise(p, true);

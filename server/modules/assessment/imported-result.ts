@@ -34,14 +34,25 @@ export interface CheckedResult {
 const fmt = (x: number) => String(x).replace('.', ',');
 
 /** Checks a past result against its rubric: the result or the Vietnamese errors. */
-export function checkPastResult(r: LoadedRubric, input: PastResultInput): { ok: CheckedResult } | { errors: FieldError[] } {
+export function checkPastResult(
+  r: LoadedRubric,
+  input: PastResultInput,
+): { ok: CheckedResult } | { errors: FieldError[] } {
   const def = r.def;
   const errors: FieldError[] = [];
   const leaves = new Map(scoredItems(def).map((x) => [x.item.code, x.max]));
   for (const s of input.scores) {
     const max = leaves.get(s.code);
-    if (max === undefined) errors.push({ path: `scores.${s.code}`, message: `Tiêu chí "${s.code}" không phải tiêu chí chấm điểm của bộ ${def.code}.` });
-    else if (s.score < 0 || s.score > max) errors.push({ path: `scores.${s.code}`, message: `Điểm tiêu chí "${s.code}" phải từ 0 đến ${fmt(max)}.` });
+    if (max === undefined)
+      errors.push({
+        path: `scores.${s.code}`,
+        message: `Tiêu chí "${s.code}" không phải tiêu chí chấm điểm của bộ ${def.code}.`,
+      });
+    else if (s.score < 0 || s.score > max)
+      errors.push({
+        path: `scores.${s.code}`,
+        message: `Điểm tiêu chí "${s.code}" phải từ 0 đến ${fmt(max)}.`,
+      });
   }
   let total = input.total;
   if (errors.length === 0 && input.scores.length > 0) {
@@ -53,17 +64,26 @@ export function checkPastResult(r: LoadedRubric, input: PastResultInput): { ok: 
     if (complete && groupIssues.length === 0) {
       if (total === null) total = t.total;
       else if (Math.round(total * 100) !== Math.round(t.total * 100)) {
-        errors.push({ path: 'total', message: `Tổng điểm ${fmt(total)} khác tổng điểm các tiêu chí (${fmt(t.total)}).` });
+        errors.push({
+          path: 'total',
+          message: `Tổng điểm ${fmt(total)} khác tổng điểm các tiêu chí (${fmt(t.total)}).`,
+        });
       }
     }
   }
-  if (total !== null && (total < 0 || total > def.maxTotal)) errors.push({ path: 'total', message: `Tổng điểm phải từ 0 đến ${fmt(def.maxTotal)}.` });
+  if (total !== null && (total < 0 || total > def.maxTotal))
+    errors.push({ path: 'total', message: `Tổng điểm phải từ 0 đến ${fmt(def.maxTotal)}.` });
   if (input.reason) {
     if (input.band) errors.push({ path: 'band', message: 'Tổ chức không xếp loại thì không ghi xếp loại.' });
-    return errors.length ? { errors } : { ok: { total, band: null, reason: input.reason, override: null, scores: input.scores } };
+    return errors.length
+      ? { errors }
+      : { ok: { total, band: null, reason: input.reason, override: null, scores: input.scores } };
   }
   if (total === null) {
-    errors.push({ path: 'total', message: 'Cần tổng điểm (hoặc điểm đủ các tiêu chí), hoặc lý do không xếp loại.' });
+    errors.push({
+      path: 'total',
+      message: 'Cần tổng điểm (hoặc điểm đủ các tiêu chí), hoặc lý do không xếp loại.',
+    });
     return { errors };
   }
   const byTotal = bandForTotal(total, def.bands);
@@ -72,7 +92,11 @@ export function checkPastResult(r: LoadedRubric, input: PastResultInput): { ok: 
   if (band !== byTotal) {
     const o = def.overrides.find((x) => x.band === band);
     if (o) override = o.kind;
-    else errors.push({ path: 'band', message: `Xếp loại "${BAND_LABELS[band]}" không khớp tổng điểm ${fmt(total)} (theo ngưỡng là loại "${BAND_LABELS[byTotal]}").` });
+    else
+      errors.push({
+        path: 'band',
+        message: `Xếp loại "${BAND_LABELS[band]}" không khớp tổng điểm ${fmt(total)} (theo ngưỡng là loại "${BAND_LABELS[byTotal]}").`,
+      });
   }
   if (errors.length) return { errors };
   band = band as Band;
@@ -86,14 +110,28 @@ export function blockedByExisting(existing: repo.ResultRow | undefined | null, y
 }
 
 /** Inserts or replaces an imported result of an organisation and year (the caller checked blockedByExisting). */
-export async function writePastResult(trx: Kysely<DB>, o: { organisationId: number; field: string | null }, year: number,
-  r: LoadedRubric, c: CheckedResult, userId: number | null): Promise<{ id: number; inserted: boolean }> {
+export async function writePastResult(
+  trx: Kysely<DB>,
+  o: { organisationId: number; field: string | null },
+  year: number,
+  r: LoadedRubric,
+  c: CheckedResult,
+  userId: number | null,
+): Promise<{ id: number; inserted: boolean }> {
   const existing = await repo.findResult(trx, o.organisationId, year, true);
   const now = new Date();
   const values = {
-    rubric_version_id: r.row.id, status: 'published', imported: true, self_total: c.total === null ? null : String(c.total),
-    final_total: c.reason || c.total === null ? null : String(c.total), band: c.band, not_classified_reason: c.reason,
-    override_applied: c.override, sanctioned: c.override === 'sanctioned' ? true : null, confirmed_at: now, confirmed_by: userId,
+    rubric_version_id: r.row.id,
+    status: 'published',
+    imported: true,
+    self_total: c.total === null ? null : String(c.total),
+    final_total: c.reason || c.total === null ? null : String(c.total),
+    band: c.band,
+    not_classified_reason: c.reason,
+    override_applied: c.override,
+    sanctioned: c.override === 'sanctioned' ? true : null,
+    confirmed_at: now,
+    confirmed_by: userId,
     published_at: now,
   };
   let id: number;
@@ -104,6 +142,8 @@ export async function writePastResult(trx: Kysely<DB>, o: { organisationId: numb
     id = (await repo.insertResult(trx, { organisation_id: o.organisationId, year, ...values })).id;
   }
   await repo.replaceImportedScores(trx, id, c.scores);
-  await refreshClassifications(trx, year, [{ organisationId: o.organisationId, field: o.field, serviceType: existing?.service_type ?? null }]);
+  await refreshClassifications(trx, year, [
+    { organisationId: o.organisationId, field: o.field, serviceType: existing?.service_type ?? null },
+  ]);
   return { id, inserted: !existing };
 }

@@ -8,7 +8,10 @@ import { rubricDetailDto, rubricSummaryDto, toDefinition } from './rubric-mapper
 export async function listRubrics(ctx: Ctx, q: { status?: string }) {
   const rows = await repo.listRubricVersions(ctx.db, q.status);
   const ids = rows.map((r) => r.id);
-  const [items, used] = await Promise.all([repo.listRubricItems(ctx.db, ids), repo.versionsInUse(ctx.db, ids)]);
+  const [items, used] = await Promise.all([
+    repo.listRubricItems(ctx.db, ids),
+    repo.versionsInUse(ctx.db, ids),
+  ]);
   return { items: rows.map((r) => rubricSummaryDto(r, toDefinition(r, items), used.has(r.id))) };
 }
 

@@ -12,7 +12,12 @@ import { versionsInUse } from './rubric.repo.js';
  * not). For a change of content also 409 rubric.in_use once a campaign or a result uses it, and 409 rubric.shipped
  * for the versions shipped as law (a copy is edited instead).
  */
-export async function loadRubricForChange(ctx: Ctx, trx: Kysely<DB>, id: number, content = true): Promise<LoadedRubric> {
+export async function loadRubricForChange(
+  ctx: Ctx,
+  trx: Kysely<DB>,
+  id: number,
+  content = true,
+): Promise<LoadedRubric> {
   const user = requireUser(ctx);
   const loaded = await loadRubric(trx, id, true);
   if (user.scope.type !== 'nation' && loaded.row.owner_province_id !== user.scope.provinceId) {
@@ -20,10 +25,16 @@ export async function loadRubricForChange(ctx: Ctx, trx: Kysely<DB>, id: number,
   }
   if (!content) return loaded;
   if ((await versionsInUse(trx, [id])).has(id)) {
-    throw conflict('rubric.in_use', 'Bộ tiêu chí đã được dùng cho đợt đánh giá hoặc kết quả đánh giá nên không thể sửa; hãy sao chép thành phiên bản mới.');
+    throw conflict(
+      'rubric.in_use',
+      'Bộ tiêu chí đã được dùng cho đợt đánh giá hoặc kết quả đánh giá nên không thể sửa; hãy sao chép thành phiên bản mới.',
+    );
   }
   if (loaded.row.shipped) {
-    throw conflict('rubric.shipped', 'Bộ tiêu chí ban hành kèm hệ thống theo văn bản pháp luật không được sửa; hãy sao chép thành bản nháp để điều chỉnh.');
+    throw conflict(
+      'rubric.shipped',
+      'Bộ tiêu chí ban hành kèm hệ thống theo văn bản pháp luật không được sửa; hãy sao chép thành bản nháp để điều chỉnh.',
+    );
   }
   return loaded;
 }

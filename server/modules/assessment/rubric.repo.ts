@@ -27,16 +27,32 @@ export async function findRubricVersionByCode(db: Kysely<DB>, code: string) {
 /** The items of versions, in tree order. */
 export async function listRubricItems(db: Kysely<DB>, versionIds: number[]) {
   if (versionIds.length === 0) return [];
-  return db.selectFrom('rubric_item').selectAll().where('rubric_version_id', 'in', versionIds)
-    .orderBy('rubric_version_id').orderBy('sort_order').orderBy('code').execute();
+  return db
+    .selectFrom('rubric_item')
+    .selectAll()
+    .where('rubric_version_id', 'in', versionIds)
+    .orderBy('rubric_version_id')
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
 }
 
 /** Ids among `ids` used by a campaign or an assessment result (such versions are immutable). */
 export async function versionsInUse(db: Kysely<DB>, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const [a, b] = await Promise.all([
-    db.selectFrom('assessment_campaign').select('rubric_version_id as id').distinct().where('rubric_version_id', 'in', ids).execute(),
-    db.selectFrom('assessment_result').select('rubric_version_id as id').distinct().where('rubric_version_id', 'in', ids).execute(),
+    db
+      .selectFrom('assessment_campaign')
+      .select('rubric_version_id as id')
+      .distinct()
+      .where('rubric_version_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('assessment_result')
+      .select('rubric_version_id as id')
+      .distinct()
+      .where('rubric_version_id', 'in', ids)
+      .execute(),
   ]);
   return new Set([...a, ...b].map((r) => r.id));
 }
@@ -64,17 +80,33 @@ export interface RubricVersionValues {
 /** Inserts a draft version; returns its id. */
 export async function insertRubricVersion(
   db: Kysely<DB>,
-  v: RubricVersionValues & { owner_province_id: number | null; derived_from_id: number | null; created_by: number | null },
+  v: RubricVersionValues & {
+    owner_province_id: number | null;
+    derived_from_id: number | null;
+    created_by: number | null;
+  },
 ) {
-  const r = await db.insertInto('rubric_version').values({ ...v, status: 'draft' }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('rubric_version')
+    .values({ ...v, status: 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Updates a version when its version number still matches; false on a concurrent change. */
-export async function updateRubricVersion(db: Kysely<DB>, id: number, version: number, set: Partial<RubricVersionValues> & { status?: string; activated_at?: Date }) {
-  const r = await db.updateTable('rubric_version')
+export async function updateRubricVersion(
+  db: Kysely<DB>,
+  id: number,
+  version: number,
+  set: Partial<RubricVersionValues> & { status?: string; activated_at?: Date },
+) {
+  const r = await db
+    .updateTable('rubric_version')
     .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -95,11 +127,18 @@ export interface RubricItemValues {
 export async function replaceRubricItems(db: Kysely<DB>, versionId: number, items: RubricItemValues[]) {
   await db.deleteFrom('rubric_item').where('rubric_version_id', '=', versionId).execute();
   if (items.length === 0) return;
-  await db.insertInto('rubric_item').values(items.map((i) => ({ ...i, rubric_version_id: versionId }))).execute();
+  await db
+    .insertInto('rubric_item')
+    .values(items.map((i) => ({ ...i, rubric_version_id: versionId })))
+    .execute();
 }
 
 /** Codes of versions starting with a prefix (to name copies). */
 export async function codesLike(db: Kysely<DB>, prefix: string) {
-  const rows = await db.selectFrom('rubric_version').select('code').where('code', 'like', `${prefix.replace(/[%_\\]/g, '\\$&')}%`).execute();
+  const rows = await db
+    .selectFrom('rubric_version')
+    .select('code')
+    .where('code', 'like', `${prefix.replace(/[%_\\]/g, '\\$&')}%`)
+    .execute();
   return new Set(rows.map((r) => r.code));
 }

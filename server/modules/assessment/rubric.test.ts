@@ -23,19 +23,49 @@ describe('GET /api/rubrics', () => {
     const r = await (await h.login('coop')).get('/api/rubrics');
     expect(r.status).toBe(200);
     const byCode = Object.fromEntries(r.body.items.map((x: { code: string }) => [x.code, x]));
-    expect(byCode['TT01-2020']).toMatchObject({ status: 'active', shipped: true, valid: true, complete: false,
-      legal: { documentNumber: '01/2020/TT-BKHĐT', issuer: 'Bộ Kế hoạch và Đầu tư', effectiveFrom: '2020-04-01', expiresOn: '2025-09-18' } });
+    expect(byCode['TT01-2020']).toMatchObject({
+      status: 'active',
+      shipped: true,
+      valid: true,
+      complete: false,
+      legal: {
+        documentNumber: '01/2020/TT-BKHĐT',
+        issuer: 'Bộ Kế hoạch và Đầu tư',
+        effectiveFrom: '2020-04-01',
+        expiresOn: '2025-09-18',
+      },
+    });
     expect(byCode['TT01-2020'].legal.repealedBy).toContain('78/2025/TT-BTC');
-    expect(byCode['TT09-2017']).toMatchObject({ status: 'active', valid: true, appliesTo: { kinds: ['HTX'], fields: ['agriculture'] } });
+    expect(byCode['TT09-2017']).toMatchObject({
+      status: 'active',
+      valid: true,
+      appliesTo: { kinds: ['HTX'], fields: ['agriculture'] },
+    });
   });
 
   it('returns the tree with the appendix flag and the group maximum bounding criteria 10–15', async () => {
     const r = await admin.get(`/api/rubrics/${tt01}`);
     const items = Object.fromEntries(r.body.rubric.items.map((i: { code: string }) => [i.code, i]));
-    expect(r.body.rubric.items.map((i: { code: string }) => i.code).slice(0, 4)).toEqual(['I', '1', '1a', '1b']);
-    expect(items['10']).toMatchObject({ maxPoints: null, needsAppendix: true, needsAppendixText: 'cần bổ sung theo Phụ lục', effectiveMax: 40, depth: 1 });
+    expect(r.body.rubric.items.map((i: { code: string }) => i.code).slice(0, 4)).toEqual([
+      'I',
+      '1',
+      '1a',
+      '1b',
+    ]);
+    expect(items['10']).toMatchObject({
+      maxPoints: null,
+      needsAppendix: true,
+      needsAppendixText: 'cần bổ sung theo Phụ lục',
+      effectiveMax: 40,
+      depth: 1,
+    });
     expect(items['1a']).toMatchObject({ maxPoints: 6, depth: 2, isLeaf: true, needsAppendixText: null });
-    expect(r.body.rubric.bands).toEqual([{ band: 'tot', min: 80 }, { band: 'kha', min: 65 }, { band: 'trung_binh', min: 50 }, { band: 'yeu', min: 0 }]);
+    expect(r.body.rubric.bands).toEqual([
+      { band: 'tot', min: 80 },
+      { band: 'kha', min: 65 },
+      { band: 'trung_binh', min: 50 },
+      { band: 'yeu', min: 0 },
+    ]);
     expect(r.body.rubric.validation.warnings).toHaveLength(6);
   });
 });
@@ -46,19 +76,37 @@ describe('copy, edit, activate', () => {
   it('copies a shipped rubric into a draft owned by the province', async () => {
     const r = await admin.post(`/api/rubrics/${tt01}/copy`, { name: 'Bộ tiêu chí Lạng Sơn 2025' });
     expect(r.status, r.text).toBe(201);
-    expect(r.body.rubric).toMatchObject({ status: 'draft', code: 'TT01-2020-BAN-1', ownerProvinceId: fx.langSon, derivedFromId: tt01, shipped: false });
+    expect(r.body.rubric).toMatchObject({
+      status: 'draft',
+      code: 'TT01-2020-BAN-1',
+      ownerProvinceId: fx.langSon,
+      derivedFromId: tt01,
+      shipped: false,
+    });
     draft = r.body.rubric.id;
   });
 
   it('saves an invalid draft and answers its validation errors per item', async () => {
     const cur = (await admin.get(`/api/rubrics/${draft}`)).body.rubric;
-    const items = cur.items.map(({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }: Record<string, unknown>) => i);
+    const items = cur.items.map(
+      ({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }: Record<string, unknown>) =>
+        i,
+    );
     const one = items.find((i: { code: string }) => i.code === '1a');
     one.maxPoints = 5;
-    one.scoring = { kind: 'levels', figure: 'totalCapital', levels: [{ min: null, points: 1 }, { min: 1e9, points: 7 }] };
+    one.scoring = {
+      kind: 'levels',
+      figure: 'totalCapital',
+      levels: [
+        { min: null, points: 1 },
+        { min: 1e9, points: 7 },
+      ],
+    };
     const r = await admin.patch(`/api/rubrics/${draft}`, { items, version: cur.version });
     expect(r.status, r.text).toBe(200);
-    const errs = r.body.rubric.validation.errors.map((e: { code: string; itemCode?: string }) => `${e.code}:${e.itemCode}`);
+    const errs = r.body.rubric.validation.errors.map(
+      (e: { code: string; itemCode?: string }) => `${e.code}:${e.itemCode}`,
+    );
     expect(errs.sort()).toEqual(['rubric.children_sum:1', 'rubric.scoring_points:1a']);
     expect(r.body.rubric.valid).toBe(false);
     const act = await admin.post(`/api/rubrics/${draft}/activate`);
@@ -68,16 +116,37 @@ describe('copy, edit, activate', () => {
 
   it('activates the draft once fixed; an active version must stay valid', async () => {
     const cur = (await admin.get(`/api/rubrics/${draft}`)).body.rubric;
-    const items = cur.items.map(({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }: Record<string, unknown>) => i);
+    const items = cur.items.map(
+      ({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }: Record<string, unknown>) =>
+        i,
+    );
     const one = items.find((i: { code: string }) => i.code === '1a');
     one.maxPoints = 6;
-    one.scoring = { kind: 'levels', figure: 'totalCapital', levels: [{ min: null, points: 1 }, { min: 1e9, points: 3 }, { min: 5e9, points: 6 }] };
-    expect((await admin.patch(`/api/rubrics/${draft}`, { items, version: cur.version })).body.rubric.valid).toBe(true);
+    one.scoring = {
+      kind: 'levels',
+      figure: 'totalCapital',
+      levels: [
+        { min: null, points: 1 },
+        { min: 1e9, points: 3 },
+        { min: 5e9, points: 6 },
+      ],
+    };
+    expect(
+      (await admin.patch(`/api/rubrics/${draft}`, { items, version: cur.version })).body.rubric.valid,
+    ).toBe(true);
     const act = await admin.post(`/api/rubrics/${draft}/activate`);
     expect(act.status, act.text).toBe(200);
     expect(act.body.rubric.status).toBe('active');
     const v = act.body.rubric.version;
-    const bad = await admin.patch(`/api/rubrics/${draft}`, { bands: [{ band: 'tot', min: 80 }, { band: 'kha', min: 85 }, { band: 'trung_binh', min: 50 }, { band: 'yeu', min: 0 }], version: v });
+    const bad = await admin.patch(`/api/rubrics/${draft}`, {
+      bands: [
+        { band: 'tot', min: 80 },
+        { band: 'kha', min: 85 },
+        { band: 'trung_binh', min: 50 },
+        { band: 'yeu', min: 0 },
+      ],
+      version: v,
+    });
     expect([bad.status, bad.body.code]).toEqual([400, 'rubric.invalid']);
   });
 
@@ -87,14 +156,22 @@ describe('copy, edit, activate', () => {
   });
 
   it('becomes immutable once a campaign uses it (409 rubric.in_use), and can still be retired', async () => {
-    const open = await admin.post('/api/assessment-campaigns', { provinceId: fx.langSon, year: 2025, rubricVersionId: draft });
+    const open = await admin.post('/api/assessment-campaigns', {
+      provinceId: fx.langSon,
+      year: 2025,
+      rubricVersionId: draft,
+    });
     expect(open.status, open.text).toBe(201);
     const cur = (await admin.get(`/api/rubrics/${draft}`)).body.rubric;
     expect(cur.inUse).toBe(true);
     const r = await admin.patch(`/api/rubrics/${draft}`, { name: 'Sửa sau khi dùng', version: cur.version });
     expect([r.status, r.body.code]).toEqual([409, 'rubric.in_use']);
     expect((await admin.post(`/api/rubrics/${draft}/retire`)).body.rubric.status).toBe('retired');
-    const again = await admin.post('/api/assessment-campaigns', { provinceId: fx.langSon, year: 2026, rubricVersionId: draft });
+    const again = await admin.post('/api/assessment-campaigns', {
+      provinceId: fx.langSon,
+      year: 2026,
+      rubricVersionId: draft,
+    });
     expect([again.status, again.body.code]).toEqual([409, 'rubric.not_active']);
   });
 
@@ -113,8 +190,19 @@ describe('copy, edit, activate', () => {
   });
 
   it('audits each change once', async () => {
-    const rows = await h.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'rubric_version')
-      .where('entity_id', '=', String(draft)).orderBy('id').execute();
-    expect(rows.map((r) => r.action)).toEqual(['rubric.copy', 'rubric.update', 'rubric.update', 'rubric.activate', 'rubric.retire']);
+    const rows = await h.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'rubric_version')
+      .where('entity_id', '=', String(draft))
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'rubric.copy',
+      'rubric.update',
+      'rubric.update',
+      'rubric.activate',
+      'rubric.retire',
+    ]);
   });
 });

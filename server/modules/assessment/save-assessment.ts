@@ -11,8 +11,8 @@ import type { AssessmentStatus } from '../../../core/assessment/types.js';
 import type { Ctx } from '../../context.js';
 import { conflict } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { loadAssessmentContext } from './assessment-context.js';
 import * as repo from './assessment.repo.js';
+import { loadAssessmentContext } from './assessment-context.js';
 import { sheetOf } from './assessment-view.js';
 import { refreshClassifications } from './classification.js';
 import { notClassifiedReasonFor } from './eligibility.js';
@@ -39,7 +39,12 @@ export interface SaveAssessmentInput {
 const EXCLUDED = 'Tổ chức không thuộc diện tự chấm điểm năm này (đã ghi lý do không xếp loại).';
 
 /** Saves the self-assessment in one transaction with one audit row, then returns the assessment. */
-export async function saveAssessment(ctx: Ctx, organisationId: number, year: number, input: SaveAssessmentInput) {
+export async function saveAssessment(
+  ctx: Ctx,
+  organisationId: number,
+  year: number,
+  input: SaveAssessmentInput,
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadAssessmentContext(ctx, organisationId, year, trx, true);
     const def = a.rubric.def;
@@ -51,38 +56,75 @@ export async function saveAssessment(ctx: Ctx, organisationId: number, year: num
       const figures = (await approvedFigures(trx, [organisationId], year)).get(organisationId);
       if (notClassifiedReasonFor(def, facts, year, figures)) throw conflict('assessment.excluded', EXCLUDED);
       row = await repo.insertResult(trx, {
-        organisation_id: organisationId, year, rubric_version_id: a.rubric.row.id, campaign_id: a.campaign.id, status: 'draft',
+        organisation_id: organisationId,
+        year,
+        rubric_version_id: a.rubric.row.id,
+        campaign_id: a.campaign.id,
+        status: 'draft',
       });
     } else {
-      if (row.imported) throw conflict('assessment.imported', 'Kết quả đánh giá năm cũ được nhập; sửa bằng chức năng ghi nhận kết quả.');
+      if (row.imported)
+        throw conflict(
+          'assessment.imported',
+          'Kết quả đánh giá năm cũ được nhập; sửa bằng chức năng ghi nhận kết quả.',
+        );
       if (row.not_classified_reason) throw conflict('assessment.excluded', EXCLUDED);
       if (!isSelfEditable(row.status as AssessmentStatus)) {
-        throw conflict('assessment.not_editable', 'Phiếu đã nộp; chỉ sửa được khi đang tự chấm hoặc bị trả lại.', { status: row.status });
+        throw conflict(
+          'assessment.not_editable',
+          'Phiếu đã nộp; chỉ sửa được khi đang tự chấm hoặc bị trả lại.',
+          { status: row.status },
+        );
       }
       if (input.version !== undefined && input.version !== row.version) {
-        throw conflict('assessment.version_conflict', 'Phiếu vừa được người khác sửa. Hãy tải lại trước khi lưu.');
+        throw conflict(
+          'assessment.version_conflict',
+          'Phiếu vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+        );
       }
     }
     const before = a.row ? { ...row, scores: await repo.listScores(trx, row.id) } : null;
-    await repo.upsertScores(trx, row.id, 'self', (input.scores ?? []).map((s) => ({ code: s.code, score: s.score, note: s.note?.trim() || null })));
+    await repo.upsertScores(
+      trx,
+      row.id,
+      'self',
+      (input.scores ?? []).map((s) => ({ code: s.code, score: s.score, note: s.note?.trim() || null })),
+    );
     const sheet = sheetOf(await repo.listScores(trx, row.id), 'self');
     const set: Parameters<typeof repo.updateResult>[2] = { self_total: String(totalScore(def, sheet).total) };
-    if (input.board !== undefined) Object.assign(set, { board_name: input.board?.name.trim() ?? null, board_approved_on: input.board?.approvedOn ?? null });
+    if (input.board !== undefined)
+      Object.assign(set, {
+        board_name: input.board?.name.trim() ?? null,
+        board_approved_on: input.board?.approvedOn ?? null,
+      });
     if (input.supervisor !== undefined) {
-      Object.assign(set, { supervisor_name: input.supervisor?.name.trim() ?? null, supervisor_approved_on: input.supervisor?.approvedOn ?? null });
+      Object.assign(set, {
+        supervisor_name: input.supervisor?.name.trim() ?? null,
+        supervisor_approved_on: input.supervisor?.approvedOn ?? null,
+      });
     }
     if (input.survey !== undefined) {
-      Object.assign(set, { survey_valid_forms: input.survey?.validForms ?? null,
-        survey_score_sum: input.survey ? String(input.survey.scoreSum) : null });
+      Object.assign(set, {
+        survey_valid_forms: input.survey?.validForms ?? null,
+        survey_score_sum: input.survey ? String(input.survey.scoreSum) : null,
+      });
     }
     if (input.serviceType !== undefined) set.service_type = input.serviceType;
     await repo.updateResult(trx, row.id, set);
     if (input.serviceType !== undefined) {
-      await refreshClassifications(trx, year, [{ organisationId, field: a.org.field, serviceType: input.serviceType }]);
+      await refreshClassifications(trx, year, [
+        { organisationId, field: a.org.field, serviceType: input.serviceType },
+      ]);
     }
     const after = { ...(await repo.findResultById(trx, row.id)), scores: await repo.listScores(trx, row.id) };
-    await recordAudit(trx, ctx, { action: 'assessment.save', entityType: 'assessment', entityId: row.id, before, after,
-      provinceId: a.org.province_id });
+    await recordAudit(trx, ctx, {
+      action: 'assessment.save',
+      entityType: 'assessment',
+      entityId: row.id,
+      before,
+      after,
+      provinceId: a.org.province_id,
+    });
   });
   return getAssessment(ctx, organisationId, year);
 }

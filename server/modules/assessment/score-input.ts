@@ -22,12 +22,25 @@ export function checkScoreInput(def: RubricDefinition, scores: readonly ScoreInp
   scores.forEach((s, k) => {
     const item = tree.byCode.get(s.code);
     if (!item || (tree.children.get(s.code) ?? []).length > 0 || seen.has(s.code)) {
-      unknown.push({ path: `scores.${k}.code`, message: `Tiêu chí "${s.code}" không có trong bộ tiêu chí, không phải tiêu chí chấm điểm hoặc bị lặp.` });
+      unknown.push({
+        path: `scores.${k}.code`,
+        message: `Tiêu chí "${s.code}" không có trong bộ tiêu chí, không phải tiêu chí chấm điểm hoặc bị lặp.`,
+      });
     } else if (capped && s.score !== null && s.score > effectiveMax(def, tree, s.code)) {
-      over.push({ path: `scores.${k}.score`, message: `Điểm tiêu chí "${s.code}" vượt điểm tối đa ${String(effectiveMax(def, tree, s.code)).replace('.', ',')}.` });
+      over.push({
+        path: `scores.${k}.score`,
+        message: `Điểm tiêu chí "${s.code}" vượt điểm tối đa ${String(effectiveMax(def, tree, s.code)).replace('.', ',')}.`,
+      });
     }
     seen.add(s.code);
   });
-  if (unknown.length) throw new AppError(400, 'assessment.unknown_item', 'Có tiêu chí không thuộc bộ tiêu chí của phiếu đánh giá.', unknown);
-  if (over.length) throw new AppError(400, 'assessment.score_exceeds', 'Có điểm vượt điểm tối đa của tiêu chí.', over);
+  if (unknown.length)
+    throw new AppError(
+      400,
+      'assessment.unknown_item',
+      'Có tiêu chí không thuộc bộ tiêu chí của phiếu đánh giá.',
+      unknown,
+    );
+  if (over.length)
+    throw new AppError(400, 'assessment.score_exceeds', 'Có điểm vượt điểm tối đa của tiêu chí.', over);
 }

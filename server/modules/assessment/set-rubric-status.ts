@@ -12,17 +12,28 @@ import { rubricDetailDto } from './rubric-mapper.js';
 export async function activateRubric(ctx: Ctx, id: number) {
   return ctx.db.transaction().execute(async (trx) => {
     const { row, def } = await loadRubricForChange(ctx, trx, id, false);
-    if (row.status === 'retired') throw conflict('rubric.retired', 'Bộ tiêu chí đã ngừng sử dụng; hãy sao chép thành bản mới.');
+    if (row.status === 'retired')
+      throw conflict('rubric.retired', 'Bộ tiêu chí đã ngừng sử dụng; hãy sao chép thành bản mới.');
     const used = (await repo.versionsInUse(trx, [id])).has(id);
     if (row.status === 'draft') {
       const v = validateRubric(def);
       if (!v.valid) {
-        throw new AppError(400, 'rubric.invalid', `Chưa thể áp dụng: bộ tiêu chí còn ${v.errors.length} lỗi.`,
-          v.errors.map((e) => ({ path: e.path, message: e.message })));
+        throw new AppError(
+          400,
+          'rubric.invalid',
+          `Chưa thể áp dụng: bộ tiêu chí còn ${v.errors.length} lỗi.`,
+          v.errors.map((e) => ({ path: e.path, message: e.message })),
+        );
       }
       await repo.updateRubricVersion(trx, id, row.version, { status: 'active', activated_at: new Date() });
-      await recordAudit(trx, ctx, { action: 'rubric.activate', entityType: 'rubric_version', entityId: id,
-        before: { status: row.status }, after: { status: 'active', complete: v.complete }, provinceId: row.owner_province_id });
+      await recordAudit(trx, ctx, {
+        action: 'rubric.activate',
+        entityType: 'rubric_version',
+        entityId: id,
+        before: { status: row.status },
+        after: { status: 'active', complete: v.complete },
+        provinceId: row.owner_province_id,
+      });
     }
     const after = await loadRubric(trx, id);
     return { rubric: rubricDetailDto(after.row, after.def, used) };
@@ -35,8 +46,14 @@ export async function retireRubric(ctx: Ctx, id: number) {
     const { row } = await loadRubricForChange(ctx, trx, id, false);
     if (row.status !== 'retired') {
       await repo.updateRubricVersion(trx, id, row.version, { status: 'retired' });
-      await recordAudit(trx, ctx, { action: 'rubric.retire', entityType: 'rubric_version', entityId: id,
-        before: { status: row.status }, after: { status: 'retired' }, provinceId: row.owner_province_id });
+      await recordAudit(trx, ctx, {
+        action: 'rubric.retire',
+        entityType: 'rubric_version',
+        entityId: id,
+        before: { status: row.status },
+        after: { status: 'retired' },
+        provinceId: row.owner_province_id,
+      });
     }
     const after = await loadRubric(trx, id);
     const used = (await repo.versionsInUse(trx, [id])).has(id);

@@ -25,8 +25,11 @@ export async function resolveReportUnit(ctx: Ctx, unitId: number): Promise<UnitF
   const user = requireUser(ctx);
   if (user.scope.type === 'organisation') throw unitNotFound();
   const t = await communeTerritory(ctx.db, unitId);
-  const unit = await ctx.db.selectFrom('admin_unit').select(['id', 'full_name', 'era', 'level', 'province_id'])
-    .where('id', '=', unitId).executeTakeFirst();
+  const unit = await ctx.db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name', 'era', 'level', 'province_id'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!t || !unit) throw unitNotFound();
   const post = t.postCommuneIds;
   if (user.scope.type === 'commune') {
@@ -34,21 +37,33 @@ export async function resolveReportUnit(ctx: Ctx, unitId: number): Promise<UnitF
     if (post.length === 0 || post.some((c) => c !== own)) throw unitNotFound();
   } else if (user.scope.type === 'province') {
     const p = user.scope.provinceId ?? -1;
-    const inside = t.era === 'post2025'
-      ? (unit.level === 1 ? unit.id : unit.province_id) === p
-      : post.length > 0 && (await ctx.db.selectFrom('admin_unit').select('id').where('id', '=', sql<number>`${any(post)}`)
-        .where('province_id', '=', p).limit(1).executeTakeFirst()) !== undefined;
+    const inside =
+      t.era === 'post2025'
+        ? (unit.level === 1 ? unit.id : unit.province_id) === p
+        : post.length > 0 &&
+          (await ctx.db
+            .selectFrom('admin_unit')
+            .select('id')
+            .where('id', '=', sql<number>`${any(post)}`)
+            .where('province_id', '=', p)
+            .limit(1)
+            .executeTakeFirst()) !== undefined;
     if (!inside) throw unitNotFound();
   }
   let where: RawBuilder<SqlBool>;
   if (t.era === 'post2025') {
-    where = unit.level === 1 ? sql<SqlBool>`o.province_id = ${unit.id}` : sql<SqlBool>`o.commune_id = ${any(post.length ? post : [-1])}`;
+    where =
+      unit.level === 1
+        ? sql<SqlBool>`o.province_id = ${unit.id}`
+        : sql<SqlBool>`o.commune_id = ${any(post.length ? post : [-1])}`;
   } else {
     const pre = t.preCommuneIds.length ? t.preCommuneIds : [-1];
     where = sql<SqlBool>`(o.pre2025_commune_id = ${any(pre)} or (o.pre2025_commune_id is null and o.commune_id = ${any(post.length ? post : [-1])}))`;
   }
-  if (user.scope.type === 'province') where = sql<SqlBool>`(${where} and o.province_id = ${user.scope.provinceId ?? -1})`;
-  if (user.scope.type === 'commune') where = sql<SqlBool>`(${where} and o.commune_id = ${user.scope.communeId ?? -1})`;
+  if (user.scope.type === 'province')
+    where = sql<SqlBool>`(${where} and o.province_id = ${user.scope.provinceId ?? -1})`;
+  if (user.scope.type === 'commune')
+    where = sql<SqlBool>`(${where} and o.commune_id = ${user.scope.communeId ?? -1})`;
   return {
     unit: { id: unit.id, name: unit.full_name, era: unit.era, level: unit.level },
     approximate: t.approximate,

@@ -22,25 +22,41 @@ export type UpdateRubricInput = Partial<Omit<RubricDefinition, 'legal'>> & {
 export async function updateRubric(ctx: Ctx, id: number, input: UpdateRubricInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const { row, def } = await loadRubricForChange(ctx, trx, id);
-    if (row.status === 'retired') throw conflict('rubric.retired', 'Bộ tiêu chí đã ngừng sử dụng nên không sửa được.');
+    if (row.status === 'retired')
+      throw conflict('rubric.retired', 'Bộ tiêu chí đã ngừng sử dụng nên không sửa được.');
     const { version, legal, ...rest } = input;
-    const next: RubricDefinition = { ...def, ...rest, legal: { ...def.legal, ...legal }, code: (rest.code ?? def.code).trim() };
+    const next: RubricDefinition = {
+      ...def,
+      ...rest,
+      legal: { ...def.legal, ...legal },
+      code: (rest.code ?? def.code).trim(),
+    };
     const validation = validateRubric(next);
     if (row.status === 'active' && !validation.valid) {
-      throw new AppError(400, 'rubric.invalid', `Bộ tiêu chí đang áp dụng phải hợp lệ: còn ${validation.errors.length} lỗi.`,
-        validation.errors.map((e) => ({ path: e.path, message: e.message })));
+      throw new AppError(
+        400,
+        'rubric.invalid',
+        `Bộ tiêu chí đang áp dụng phải hợp lệ: còn ${validation.errors.length} lỗi.`,
+        validation.errors.map((e) => ({ path: e.path, message: e.message })),
+      );
     }
     if (next.code !== def.code && (await repo.findRubricVersionByCode(trx, next.code))) {
       throw conflict('rubric.code_taken', `Mã bộ tiêu chí "${next.code}" đã được dùng.`);
     }
     if (!(await repo.updateRubricVersion(trx, id, version, versionValues(next)))) {
-      throw conflict('rubric.version_conflict', 'Bộ tiêu chí vừa được người khác sửa. Hãy tải lại trước khi lưu.');
+      throw conflict(
+        'rubric.version_conflict',
+        'Bộ tiêu chí vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+      );
     }
     if (input.items) await repo.replaceRubricItems(trx, id, itemValues(next));
     const after = await loadRubric(trx, id);
     await recordAudit(trx, ctx, {
-      action: 'rubric.update', entityType: 'rubric_version', entityId: id,
-      before: { ...versionValues(def), items: def.items.length }, after: { ...versionValues(next), items: next.items.length },
+      action: 'rubric.update',
+      entityType: 'rubric_version',
+      entityId: id,
+      before: { ...versionValues(def), items: def.items.length },
+      after: { ...versionValues(next), items: next.items.length },
       provinceId: row.owner_province_id,
     });
     return { rubric: rubricDetailDto(after.row, after.def, false) };

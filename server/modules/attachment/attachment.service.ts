@@ -13,8 +13,16 @@ const TYPES: { ext: string[]; mime: string; magic: number[] }[] = [
   { ext: ['pdf'], mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
   { ext: ['png'], mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
   { ext: ['jpg', 'jpeg'], mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: ['xlsx'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
-  { ext: ['docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
+  {
+    ext: ['xlsx'],
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
+  {
+    ext: ['docx'],
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
 ];
 
 /** Where an owner lies, for the scope check of uploads and downloads. */
@@ -38,7 +46,8 @@ registerAttachmentOwner('unit', async (ctx, ownerId) => {
 
 async function locateOwner(ctx: Ctx, ownerType: string, ownerId: string) {
   const resolve = owners.get(ownerType);
-  if (!resolve) throw invalid('attachment.owner_type', `Loại đối tượng đính kèm "${ownerType}" không được hỗ trợ.`);
+  if (!resolve)
+    throw invalid('attachment.owner_type', `Loại đối tượng đính kèm "${ownerType}" không được hỗ trợ.`);
   const loc = await resolve(ctx, ownerId);
   if (!loc) throw notFound('Không tìm thấy đối tượng cần đính kèm tệp.');
   assertProvinceScope(ctx, { provinceId: loc.provinceId });
@@ -49,20 +58,42 @@ function sniff(fileName: string, bytes: Uint8Array) {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const type = TYPES.find((t) => t.ext.includes(ext));
   if (!type || !type.magic.every((b, i) => bytes[i] === b)) {
-    throw new AppError(415, 'attachment.type_not_allowed', 'Chỉ nhận tệp PDF, PNG, JPEG, XLSX hoặc DOCX đúng định dạng.');
+    throw new AppError(
+      415,
+      'attachment.type_not_allowed',
+      'Chỉ nhận tệp PDF, PNG, JPEG, XLSX hoặc DOCX đúng định dạng.',
+    );
   }
   return type.mime;
 }
 
-function toDto(r: { id: number; owner_type: string; owner_id: string; file_name: string; content_type: string; size_bytes: number; sha256: string; created_at: Date | string }) {
+function toDto(r: {
+  id: number;
+  owner_type: string;
+  owner_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date | string;
+}) {
   return {
-    id: r.id, ownerType: r.owner_type, ownerId: r.owner_id, fileName: r.file_name, contentType: r.content_type,
-    sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    ownerType: r.owner_type,
+    ownerId: r.owner_id,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
 /** Stores an uploaded file for an owner in the caller's scope, recording its SHA-256. */
-export async function uploadAttachment(ctx: Ctx, input: { ownerType: string; ownerId: string; fileName: string; bytes: Uint8Array }) {
+export async function uploadAttachment(
+  ctx: Ctx,
+  input: { ownerType: string; ownerId: string; fileName: string; bytes: Uint8Array },
+) {
   const user = requireUser(ctx);
   if (input.bytes.byteLength === 0) throw invalid('attachment.empty', 'Tệp tải lên đang trống.');
   if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) {
@@ -80,13 +111,26 @@ export async function uploadAttachment(ctx: Ctx, input: { ownerType: string; own
       const row = await trx
         .insertInto('attachment')
         .values({
-          owner_type: input.ownerType, owner_id: input.ownerId, province_id: loc.provinceId, unit_id: loc.unitId,
-          file_name: fileName, content_type: contentType, size_bytes: input.bytes.byteLength, sha256, storage_key: storageKey,
+          owner_type: input.ownerType,
+          owner_id: input.ownerId,
+          province_id: loc.provinceId,
+          unit_id: loc.unitId,
+          file_name: fileName,
+          content_type: contentType,
+          size_bytes: input.bytes.byteLength,
+          sha256,
+          storage_key: storageKey,
           created_by: user.id,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'attachment.upload', entityType: 'attachment', entityId: row.id, after: toDto(row), provinceId: loc.provinceId });
+      await recordAudit(trx, ctx, {
+        action: 'attachment.upload',
+        entityType: 'attachment',
+        entityId: row.id,
+        after: toDto(row),
+        provinceId: loc.provinceId,
+      });
       return toDto(row);
     });
   } catch (err) {
@@ -98,8 +142,13 @@ export async function uploadAttachment(ctx: Ctx, input: { ownerType: string; own
 /** Lists an owner's attachments (the owner must be in scope). */
 export async function listAttachments(ctx: Ctx, ownerType: string, ownerId: string) {
   await locateOwner(ctx, ownerType, ownerId);
-  const rows = await ctx.db.selectFrom('attachment').selectAll()
-    .where('owner_type', '=', ownerType).where('owner_id', '=', ownerId).orderBy('id').execute();
+  const rows = await ctx.db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
+    .orderBy('id')
+    .execute();
   return { items: rows.map(toDto) };
 }
 
@@ -110,7 +159,11 @@ export async function downloadAttachment(ctx: Ctx, id: number) {
   assertProvinceScope(ctx, { provinceId: row.province_id });
   const bytes = await ctx.storage.get(row.storage_key);
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
-    throw new AppError(409, 'attachment.corrupted', 'Tệp lưu trữ không khớp mã kiểm tra SHA-256; vui lòng báo quản trị viên.');
+    throw new AppError(
+      409,
+      'attachment.corrupted',
+      'Tệp lưu trữ không khớp mã kiểm tra SHA-256; vui lòng báo quản trị viên.',
+    );
   }
   return { bytes, fileName: row.file_name, contentType: row.content_type };
 }

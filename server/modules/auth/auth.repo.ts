@@ -12,8 +12,17 @@ export async function findSession(db: Kysely<DB>, tokenHash: string) {
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select([
-      's.token_hash', 's.created_at', 's.last_seen_at', 's.expires_at',
-      'u.id', 'u.username', 'u.full_name', 'u.role', 'u.scope_unit_id', 'u.organisation_id', 'u.active',
+      's.token_hash',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.full_name',
+      'u.role',
+      'u.scope_unit_id',
+      'u.organisation_id',
+      'u.active',
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -26,7 +35,13 @@ export async function insertSession(
 ) {
   await db
     .insertInto('session')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
     .execute();
 }
 
@@ -44,7 +59,11 @@ export async function deleteUserSessions(db: Kysely<DB>, userId: number, exceptH
 
 /** Marks a session as seen now (sliding idle timeout). */
 export async function touchSession(db: Kysely<DB>, tokenHash: string) {
-  await db.updateTable('session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('session')
+    .set({ last_seen_at: new Date() })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 /** The failure counter of a throttling key. */
@@ -59,7 +78,12 @@ export async function putThrottle(
 ) {
   await db
     .insertInto('login_throttle')
-    .values({ key: row.key, failures: row.failures, first_failure_at: row.firstFailureAt, locked_until: row.lockedUntil })
+    .values({
+      key: row.key,
+      failures: row.failures,
+      first_failure_at: row.firstFailureAt,
+      locked_until: row.lockedUntil,
+    })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         failures: row.failures,

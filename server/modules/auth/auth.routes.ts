@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ctxOf } from '../../http/ctx.js';
 import type { AppEnv } from '../../http/env.js';
+import { json, jsonBody, noContent, problems } from '../../http/openapi-helpers.js';
 import { declareRoute } from '../../http/route.js';
 import { clearSessionCookie, writeSessionCookie } from '../../http/session.js';
-import { json, jsonBody, noContent, problems } from '../../http/openapi-helpers.js';
 import { changeOwnPassword, describeMe, login, logout } from './auth.service.js';
 
 const ZMe = z
@@ -38,11 +38,18 @@ const ZPasswordBody = z.strictObject({
 /** Login, logout, the caller's profile and own password change. */
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
-    declareRoute('auth.login', { permission: 'public', scope: 'none' }, createRoute({
-      method: 'post', path: '/api/auth/login', tags: ['Xác thực'], summary: 'Đăng nhập',
-      request: { body: jsonBody(ZLoginBody) },
-      responses: { 200: json(z.object({ user: ZMe }), 'Đã đăng nhập'), ...problems(400, 401, 403, 429) },
-    })),
+    declareRoute(
+      'auth.login',
+      { permission: 'public', scope: 'none' },
+      createRoute({
+        method: 'post',
+        path: '/api/auth/login',
+        tags: ['Xác thực'],
+        summary: 'Đăng nhập',
+        request: { body: jsonBody(ZLoginBody) },
+        responses: { 200: json(z.object({ user: ZMe }), 'Đã đăng nhập'), ...problems(400, 401, 403, 429) },
+      }),
+    ),
     async (c) => {
       const ctx = ctxOf(c);
       const { token, user } = await login(ctx, c.req.valid('json'), c.get('sessionHash'));
@@ -52,10 +59,17 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    declareRoute('auth.logout', { permission: 'authenticated', scope: 'self' }, createRoute({
-      method: 'post', path: '/api/auth/logout', tags: ['Xác thực'], summary: 'Đăng xuất',
-      responses: { 204: noContent('Đã đăng xuất'), ...problems(401) },
-    })),
+    declareRoute(
+      'auth.logout',
+      { permission: 'authenticated', scope: 'self' },
+      createRoute({
+        method: 'post',
+        path: '/api/auth/logout',
+        tags: ['Xác thực'],
+        summary: 'Đăng xuất',
+        responses: { 204: noContent('Đã đăng xuất'), ...problems(401) },
+      }),
+    ),
     async (c) => {
       await logout(ctxOf(c), c.get('sessionHash') as string);
       clearSessionCookie(c);
@@ -64,19 +78,33 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
   );
 
   app.openapi(
-    declareRoute('auth.me', { permission: 'authenticated', scope: 'self' }, createRoute({
-      method: 'get', path: '/api/auth/me', tags: ['Xác thực'], summary: 'Thông tin người dùng hiện tại',
-      responses: { 200: json(ZMe, 'Người dùng hiện tại'), ...problems(401) },
-    })),
+    declareRoute(
+      'auth.me',
+      { permission: 'authenticated', scope: 'self' },
+      createRoute({
+        method: 'get',
+        path: '/api/auth/me',
+        tags: ['Xác thực'],
+        summary: 'Thông tin người dùng hiện tại',
+        responses: { 200: json(ZMe, 'Người dùng hiện tại'), ...problems(401) },
+      }),
+    ),
     async (c) => c.json(await describeMe(ctxOf(c)), 200),
   );
 
   app.openapi(
-    declareRoute('auth.password', { permission: 'self.manage', scope: 'self' }, createRoute({
-      method: 'post', path: '/api/auth/password', tags: ['Xác thực'], summary: 'Đổi mật khẩu của mình',
-      request: { body: jsonBody(ZPasswordBody) },
-      responses: { 204: noContent('Đã đổi mật khẩu'), ...problems(400, 401) },
-    })),
+    declareRoute(
+      'auth.password',
+      { permission: 'self.manage', scope: 'self' },
+      createRoute({
+        method: 'post',
+        path: '/api/auth/password',
+        tags: ['Xác thực'],
+        summary: 'Đổi mật khẩu của mình',
+        request: { body: jsonBody(ZPasswordBody) },
+        responses: { 204: noContent('Đã đổi mật khẩu'), ...problems(400, 401) },
+      }),
+    ),
     async (c) => {
       await changeOwnPassword(ctxOf(c), c.req.valid('json'), c.get('sessionHash'));
       return c.body(null, 204);

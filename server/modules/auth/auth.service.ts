@@ -35,14 +35,31 @@ function lowerFirst(s: string) {
 /** Resolves a user row's scope unit to province/commune ids. */
 export async function resolveSessionUser(
   ctx: Pick<Ctx, 'db'>,
-  row: { id: number; username: string; full_name: string; role: string; scope_unit_id: number | null; organisation_id: number | null },
+  row: {
+    id: number;
+    username: string;
+    full_name: string;
+    role: string;
+    scope_unit_id: number | null;
+    organisation_id: number | null;
+  },
 ): Promise<SessionUser> {
   const role = row.role as Role;
   // A cooperative user's scope is its organisation; its unit is the organisation's commune.
-  const org = role === 'coop_user' && row.organisation_id ? await getOrganisationLocation(ctx.db, row.organisation_id) : null;
+  const org =
+    role === 'coop_user' && row.organisation_id
+      ? await getOrganisationLocation(ctx.db, row.organisation_id)
+      : null;
   const unitId = org ? org.communeId : row.scope_unit_id;
   const unit = unitId ? await getUnitBasics(ctx.db, unitId) : null;
-  const type = role === 'national' ? 'nation' : role === 'coop_user' ? 'organisation' : unit?.level === 1 ? 'province' : 'commune';
+  const type =
+    role === 'national'
+      ? 'nation'
+      : role === 'coop_user'
+        ? 'organisation'
+        : unit?.level === 1
+          ? 'province'
+          : 'commune';
   return {
     id: row.id,
     username: row.username,
@@ -95,7 +112,11 @@ async function checkThrottle(ctx: Ctx, keys: string[]) {
     const t = await repo.getThrottle(ctx.db, key);
     if (t?.locked_until && new Date(t.locked_until).getTime() > Date.now()) {
       const minutes = Math.ceil((new Date(t.locked_until).getTime() - Date.now()) / 60_000);
-      throw new AppError(429, 'auth.throttled', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
+      throw new AppError(
+        429,
+        'auth.throttled',
+        `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      );
     }
   }
 }
@@ -115,24 +136,41 @@ async function recordFailure(ctx: Ctx, username: string, userId: number | null, 
       });
     }
     await recordAudit(trx, ctx, {
-      action: 'auth.login_failed', entityType: 'user', entityId: userId, after: { username }, provinceId: null,
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: userId,
+      after: { username },
+      provinceId: null,
     });
   });
 }
 
 /** Checks credentials with throttling; on success creates a new session (rotating any old one). */
-export async function login(ctx: Ctx, input: { username: string; password: string }, oldTokenHash: string | null) {
+export async function login(
+  ctx: Ctx,
+  input: { username: string; password: string },
+  oldTokenHash: string | null,
+) {
   const username = input.username.trim().toLowerCase();
   const keys = [`u:${username}`, `ip:${ctx.ip ?? 'unknown'}`];
   await checkThrottle(ctx, keys);
   const row = await repo.findUserByUsername(ctx.db, username);
-  const ok = row ? await verifyPassword(row.password_hash, input.password) : (await verifyPassword(await DUMMY_HASH, input.password), false);
+  const ok = row
+    ? await verifyPassword(row.password_hash, input.password)
+    : (await verifyPassword(await DUMMY_HASH, input.password), false);
   if (!row || !ok) {
-    await recordFailure(ctx, username, row?.id ?? null, [[keys[0], MAX_USER_FAILURES], [keys[1], MAX_IP_FAILURES]]);
+    await recordFailure(ctx, username, row?.id ?? null, [
+      [keys[0], MAX_USER_FAILURES],
+      [keys[1], MAX_IP_FAILURES],
+    ]);
     throw new AppError(401, 'auth.invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   if (!row.active) {
-    throw new AppError(403, 'auth.account_disabled', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên cấp tỉnh.');
+    throw new AppError(
+      403,
+      'auth.account_disabled',
+      'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên cấp tỉnh.',
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);
@@ -150,19 +188,29 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     });
     await trx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', row.id).execute();
     await recordAudit(trx, sctx, {
-      action: 'auth.login', entityType: 'user', entityId: row.id, provinceId: user.scope.provinceId,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: row.id,
+      provinceId: user.scope.provinceId,
     });
   });
   return { token, user: sctx };
 }
 
 /** Returns the session's user, or null when missing, expired (idle or absolute) or deactivated. */
-export async function authenticate(ctx: Pick<Ctx, 'db' | 'config'>, tokenHash: string): Promise<SessionUser | null> {
+export async function authenticate(
+  ctx: Pick<Ctx, 'db' | 'config'>,
+  tokenHash: string,
+): Promise<SessionUser | null> {
   const s = await repo.findSession(ctx.db, tokenHash);
   if (!s) return null;
   const now = Date.now();
   const idleMs = ctx.config.sessionIdleMinutes * 60_000;
-  if (!s.active || new Date(s.expires_at).getTime() <= now || new Date(s.last_seen_at).getTime() + idleMs <= now) {
+  if (
+    !s.active ||
+    new Date(s.expires_at).getTime() <= now ||
+    new Date(s.last_seen_at).getTime() + idleMs <= now
+  ) {
     await repo.deleteSession(ctx.db, tokenHash);
     return null;
   }
@@ -176,7 +224,12 @@ export async function logout(ctx: Ctx, tokenHash: string) {
   const user = requireUser(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, tokenHash);
-    await recordAudit(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: user.id, provinceId: user.scope.provinceId });
+    await recordAudit(trx, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: user.id,
+      provinceId: user.scope.provinceId,
+    });
   });
 }
 
@@ -198,10 +251,20 @@ export async function changeOwnPassword(
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set((eb) => ({ password_hash: passwordHash, must_change_password: false, updated_at: new Date(), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        password_hash: passwordHash,
+        must_change_password: false,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', user.id)
       .execute();
     await repo.deleteUserSessions(trx, user.id, currentTokenHash ?? undefined);
-    await recordAudit(trx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id, provinceId: user.scope.provinceId });
+    await recordAudit(trx, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      provinceId: user.scope.provinceId,
+    });
   });
 }

@@ -65,7 +65,11 @@ export function assertOrgScope(ctx: Ctx, org: OrgLocation): void {
 }
 
 /** The filter a list of organisations must apply for the caller. */
-export function orgScopeFilter(ctx: Ctx): { provinceId?: number; communeId?: number; organisationId?: number } {
+export function orgScopeFilter(ctx: Ctx): {
+  provinceId?: number;
+  communeId?: number;
+  organisationId?: number;
+} {
   const user = requireUser(ctx);
   switch (user.scope.type) {
     case 'nation':

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { IndicatorSpec, Measure, SumColumn } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
-import { aggFilter, conditionSql, COUNTED_ASSESSMENT_STATUSES } from './filters.js';
+import { aggFilter, COUNTED_ASSESSMENT_STATUSES, conditionSql } from './filters.js';
 import { aggTerritory, type Territory } from './territory.js';
 
 /**
@@ -12,7 +12,13 @@ import { aggTerritory, type Territory } from './territory.js';
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** Organisations existing at the end of each year up to `toYear`, and exactly at `date` (same filter). */
-export async function stockSeries(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, toYear: number, date: string) {
+export async function stockSeries(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  toYear: number,
+  date: string,
+) {
   const where = sql`${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', true)}`;
   const years = await sql<{ year: number; net: number }>`select a.year, sum(a.founded - a.ended)::int as net
     from plan_org_year a where ${where} and a.year <= ${toYear} group by a.year order by a.year`.execute(db);
@@ -20,7 +26,9 @@ export async function stockSeries(db: Kysely<DB>, t: Territory, spec: IndicatorS
   const before = await sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
     from plan_org_year a where ${where} and a.year < ${y}`.execute(db);
   const partial = await sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from plan_org_day a where ${where} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`.execute(db);
+    from plan_org_day a where ${where} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`.execute(
+    db,
+  );
   let run = 0;
   const endOfYear = new Map<number, number>();
   for (const r of years.rows) {
@@ -39,7 +47,14 @@ export function stockAtYearEnd(endOfYear: Map<number, number>, y: number): numbe
 }
 
 /** Founded or ended organisations per year within [from, to] (whole years from the yearly table, edges by day). */
-export async function flowByYear(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, which: 'founded' | 'ended', from: string, to: string) {
+export async function flowByYear(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  which: 'founded' | 'ended',
+  from: string,
+  to: string,
+) {
   if (from > to) return new Map<number, number>();
   const col = sql.ref(`a.${which}`);
   const where = sql`${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', true)}`;
@@ -90,17 +105,30 @@ export interface YearTotals {
 }
 
 function measureSums(m: Measure) {
-  if (m.type === 'sum' || m.type === 'average') return { sum: SUMS[m.column].sum, n: SUMS[m.column].n, rn: 'reports', rd: 'reports' };
-  if (m.type === 'ratio') return { sum: 'reports', n: 'reports', rn: SUMS[m.numerator].sum, rd: SUMS[m.denominator].sum };
+  if (m.type === 'sum' || m.type === 'average')
+    return { sum: SUMS[m.column].sum, n: SUMS[m.column].n, rn: 'reports', rd: 'reports' };
+  if (m.type === 'ratio')
+    return { sum: 'reports', n: 'reports', rn: SUMS[m.numerator].sum, rd: SUMS[m.denominator].sum };
   return { sum: 'reports', n: 'reports', rn: 'reports', rd: 'reports' };
 }
 
 /** Approved-report totals per year in [fromYear, toYear]. */
-export async function reportTotals(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, fromYear: number, toYear: number): Promise<YearTotals[]> {
+export async function reportTotals(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+): Promise<YearTotals[]> {
   const m = spec.measure;
   const s = measureSums(m);
   const flags = sql<number>`a.flags`;
-  const where = m.type === 'count' ? conditionSql(m.where, flags, null) : m.type === 'share' ? conditionSql(m.where, flags, null) : sql`true`;
+  const where =
+    m.type === 'count'
+      ? conditionSql(m.where, flags, null)
+      : m.type === 'share'
+        ? conditionSql(m.where, flags, null)
+        : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
   const r = await sql<Record<string, unknown>>`select a.year, sum(a.reports) as covered,
       coalesce(sum(a.reports) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.reports) filter (where ${base}), 0) as den,
@@ -110,12 +138,25 @@ export async function reportTotals(db: Kysely<DB>, t: Territory, spec: Indicator
       and a.year between ${fromYear} and ${toYear}
     group by a.year order by a.year`.execute(db);
   return r.rows.map((x) => ({
-    year: Number(x.year), covered: n(x.covered), num: n(x.num), den: n(x.den), sum: n(x.sum), n: n(x.n), ratioNum: n(x.rn), ratioDen: n(x.rd),
+    year: Number(x.year),
+    covered: n(x.covered),
+    num: n(x.num),
+    den: n(x.den),
+    sum: n(x.sum),
+    n: n(x.n),
+    ratioNum: n(x.rn),
+    ratioDen: n(x.rd),
   }));
 }
 
 /** Assessment totals per year: rated results, those matching the condition (bands, same-year report flags), the base. */
-export async function assessmentTotals(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, fromYear: number, toYear: number): Promise<YearTotals[]> {
+export async function assessmentTotals(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+): Promise<YearTotals[]> {
   const m = spec.measure;
   const flags = sql<number>`a.flags`;
   const band = sql<string>`a.band`;
@@ -127,5 +168,14 @@ export async function assessmentTotals(db: Kysely<DB>, t: Territory, spec: Indic
       and a.band <> '' and a.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])
       and a.year between ${fromYear} and ${toYear}
     group by a.year order by a.year`.execute(db);
-  return r.rows.map((x) => ({ year: Number(x.year), covered: n(x.covered), num: n(x.num), den: n(x.den), sum: 0, n: 0, ratioNum: 0, ratioDen: 0 }));
+  return r.rows.map((x) => ({
+    year: Number(x.year),
+    covered: n(x.covered),
+    num: n(x.num),
+    den: n(x.den),
+    sum: 0,
+    n: 0,
+    ratioNum: 0,
+    ratioDen: 0,
+  }));
 }

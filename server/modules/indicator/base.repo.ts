@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { IndicatorSpec } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
-import { conditionSql, orgFilter, COUNTED_ASSESSMENT_STATUSES } from './filters.js';
+import { COUNTED_ASSESSMENT_STATUSES, conditionSql, orgFilter } from './filters.js';
 import { orgTerritory, type Territory } from './territory.js';
 
 /**
@@ -13,18 +13,35 @@ import { orgTerritory, type Territory } from './territory.js';
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** Organisations with a trademark per product year in [fromYear, toYear], and in the whole window (each once). */
-export async function trademarksByYear(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, fromYear: number, toYear: number) {
+export async function trademarksByYear(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+) {
   const where = sql`p.kind = 'trademark' and p.year between ${fromYear} and ${toYear} and ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')}`;
   const r = await sql<{ year: number; v: number }>`select p.year, count(distinct o.id)::int as v
-    from organisation_product p join organisation o on o.id = p.organisation_id where ${where} group by p.year`.execute(db);
+    from organisation_product p join organisation o on o.id = p.organisation_id where ${where} group by p.year`.execute(
+    db,
+  );
   const total = await sql<{ v: number }>`select count(distinct o.id)::int as v
     from organisation_product p join organisation o on o.id = p.organisation_id where ${where}`.execute(db);
   return { byYear: new Map(r.rows.map((x) => [Number(x.year), n(x.v)])), total: n(total.rows[0]?.v) };
 }
 
 /** Conversion events (THT → HTX) per year within [from, to]. */
-export async function conversionsByYear(db: Kysely<DB>, t: Territory, spec: IndicatorSpec, from: string, to: string) {
-  const r = await sql<{ year: number; v: number }>`select extract(year from e.occurred_on)::int as year, count(*)::int as v
+export async function conversionsByYear(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  from: string,
+  to: string,
+) {
+  const r = await sql<{
+    year: number;
+    v: number;
+  }>`select extract(year from e.occurred_on)::int as year, count(*)::int as v
     from organisation_event e join organisation o on o.id = e.organisation_id
     where e.kind = 'converted' and e.occurred_on between ${from}::date and ${to}::date
       and ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')}
@@ -34,7 +51,10 @@ export async function conversionsByYear(db: Kysely<DB>, t: Territory, spec: Indi
 
 /** Manual figures of an indicator for a unit (null = the nation), by year. */
 export async function manualFigures(db: Kysely<DB>, key: string, unitId: number | null) {
-  let q = db.selectFrom('indicator_manual_value').select(['id', 'year', 'value', 'source', 'note']).where('indicator_key', '=', key);
+  let q = db
+    .selectFrom('indicator_manual_value')
+    .select(['id', 'year', 'value', 'source', 'note'])
+    .where('indicator_key', '=', key);
   q = unitId === null ? q.where('unit_id', 'is', null) : q.where('unit_id', '=', unitId);
   return q.orderBy('year').execute();
 }
@@ -82,11 +102,21 @@ export async function listCounted(db: Kysely<DB>, q: DrillQuery) {
   const cond = await drillCondition(db, q);
   if (!cond) return { rows: [], total: 0 };
   const where = sql`${orgTerritory(q.territory, 'o')} and ${orgFilter(q.spec.filter, 'o')} and ${scopeSql(q.scope)} and ${cond}`;
-  const rows = await sql<{ id: number; name: string; reg_code: string; kind: string; field: string | null; legal_status: string; commune_name: string }>`
+  const rows = await sql<{
+    id: number;
+    name: string;
+    reg_code: string;
+    kind: string;
+    field: string | null;
+    legal_status: string;
+    commune_name: string;
+  }>`
     select o.id, o.name, o.reg_code, o.kind, o.field, o.legal_status, u.full_name as commune_name
     from organisation o join admin_unit u on u.id = o.commune_id where ${where}
     order by o.name_key, o.id limit ${q.limit} offset ${q.offset}`.execute(db);
-  const total = await sql<{ v: number }>`select count(*)::int as v from organisation o where ${where}`.execute(db);
+  const total = await sql<{
+    v: number;
+  }>`select count(*)::int as v from organisation o where ${where}`.execute(db);
   return { rows: rows.rows, total: n(total.rows[0]?.v) };
 }
 
@@ -111,7 +141,8 @@ async function drillCondition(db: Kysely<DB>, q: DrillQuery): Promise<RawBuilder
     case 'reports': {
       if (q.figuresYear === null) return null;
       const flags = sql<number>`plan_report_flags(r)`;
-      const where = num && (m.type === 'count' || m.type === 'share') ? conditionSql(m.where, flags, null) : sql`true`;
+      const where =
+        num && (m.type === 'count' || m.type === 'share') ? conditionSql(m.where, flags, null) : sql`true`;
       const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
       return sql<boolean>`exists (select 1 from annual_report r where r.organisation_id = o.id and r.year = ${q.figuresYear}
         and r.period = 'year' and r.status = 'approved' and ${where} and ${base})`;
@@ -121,7 +152,9 @@ async function drillCondition(db: Kysely<DB>, q: DrillQuery): Promise<RawBuilder
       const flags = sql<number>`coalesce((select plan_report_flags(r) from annual_report r where r.organisation_id = o.id
         and r.year = ar.year and r.period = 'year' and r.status = 'approved'), 0)`;
       const band = sql<string>`ar.band`;
-      const where = num ? conditionSql(m.type === 'count' || m.type === 'share' ? m.where : undefined, flags, band) : sql`true`;
+      const where = num
+        ? conditionSql(m.type === 'count' || m.type === 'share' ? m.where : undefined, flags, band)
+        : sql`true`;
       const base = m.type === 'share' ? conditionSql(m.base, flags, band) : sql`true`;
       return sql<boolean>`exists (select 1 from assessment_result ar where ar.organisation_id = o.id and ar.year = ${q.figuresYear}
         and ar.band is not null and ar.band <> '' and ar.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])

@@ -25,11 +25,25 @@ export interface CustomIndicatorInput {
 export function validateSpec(spec: unknown): IndicatorSpec {
   const parsed = ZIndicatorSpec.safeParse(spec);
   if (!parsed.success) {
-    throw invalid('indicator.spec_invalid', 'Định nghĩa chỉ số không hợp lệ.', parsed.error.issues.map((i) => ({ path: `spec.${i.path.join('.')}`, message: i.message })));
+    throw invalid(
+      'indicator.spec_invalid',
+      'Định nghĩa chỉ số không hợp lệ.',
+      parsed.error.issues.map((i) => ({ path: `spec.${i.path.join('.')}`, message: i.message })),
+    );
   }
   const problems = specProblems(parsed.data);
-  if (problems.length > 0) throw invalid('indicator.spec_invalid', `Định nghĩa chỉ số không hợp lệ: ${problems.join(' ')}`, problems.map((message) => ({ path: 'spec', message })));
-  if (parsed.data.source === 'manual') throw invalid('indicator.spec_invalid', 'Chỉ số tự định nghĩa phải tính từ cơ sở dữ liệu; số liệu nhập tay dùng các chỉ số nhập tay có sẵn.', [{ path: 'spec.source', message: 'Không dùng "manual".' }]);
+  if (problems.length > 0)
+    throw invalid(
+      'indicator.spec_invalid',
+      `Định nghĩa chỉ số không hợp lệ: ${problems.join(' ')}`,
+      problems.map((message) => ({ path: 'spec', message })),
+    );
+  if (parsed.data.source === 'manual')
+    throw invalid(
+      'indicator.spec_invalid',
+      'Chỉ số tự định nghĩa phải tính từ cơ sở dữ liệu; số liệu nhập tay dùng các chỉ số nhập tay có sẵn.',
+      [{ path: 'spec.source', message: 'Không dùng "manual".' }],
+    );
   return parsed.data;
 }
 
@@ -37,12 +51,18 @@ export function validateSpec(spec: unknown): IndicatorSpec {
 function owningProvince(ctx: Ctx, requested: number | null | undefined): number | null {
   const user = requireUser(ctx);
   if (user.scope.type === 'nation') return requested ?? null;
-  if (requested !== undefined && requested !== user.scope.provinceId) throw notFound('Không tìm thấy đơn vị hành chính.');
+  if (requested !== undefined && requested !== user.scope.provinceId)
+    throw notFound('Không tìm thấy đơn vị hành chính.');
   return user.scope.provinceId;
 }
 
 const row = (i: CustomIndicatorInput) => ({
-  name_vi: i.name.vi, name_en: i.name.en, definition_vi: i.definition.vi, definition_en: i.definition.en, unit: i.unit, spec: JSON.stringify(i.spec),
+  name_vi: i.name.vi,
+  name_en: i.name.en,
+  definition_vi: i.definition.vi,
+  definition_en: i.definition.en,
+  unit: i.unit,
+  spec: JSON.stringify(i.spec),
 });
 
 /** Creates an officer-defined indicator; one audit row. */
@@ -54,20 +74,34 @@ export async function createCustomIndicator(ctx: Ctx, input: CustomIndicatorInpu
   if (builtInIndicator(key)) throw conflict('indicator.key_taken', 'Mã chỉ số trùng với một chỉ số có sẵn.');
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto('indicator_definition').values({ key, ...row({ ...input, spec }), province_id: provinceId, created_by: user.id })
-        .returningAll().executeTakeFirstOrThrow();
+      const r = await trx
+        .insertInto('indicator_definition')
+        .values({ key, ...row({ ...input, spec }), province_id: provinceId, created_by: user.id })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const dto = customToDto(r);
-      await recordAudit(trx, ctx, { action: 'indicator.define', entityType: 'indicator_definition', entityId: r.id, after: dto, provinceId });
+      await recordAudit(trx, ctx, {
+        action: 'indicator.define',
+        entityType: 'indicator_definition',
+        entityId: r.id,
+        after: dto,
+        provinceId,
+      });
       return dto;
     });
   } catch (e) {
-    if ((e as { code?: string })?.code === '23505') throw conflict('indicator.key_taken', 'Mã chỉ số đã được dùng.');
+    if ((e as { code?: string })?.code === '23505')
+      throw conflict('indicator.key_taken', 'Mã chỉ số đã được dùng.');
     throw e;
   }
 }
 
 async function getEditable(ctx: Ctx, id: number) {
-  const r = await ctx.db.selectFrom('indicator_definition').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('indicator_definition')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   const user = requireUser(ctx);
   if (!r || !customVisible(ctx, r.province_id)) throw notFound('Không tìm thấy chỉ số.');
   // A national indicator is visible to provinces but only national users change it.
@@ -76,15 +110,31 @@ async function getEditable(ctx: Ctx, id: number) {
 }
 
 /** Changes an officer-defined indicator (optimistic version); one audit row. */
-export async function updateCustomIndicator(ctx: Ctx, id: number, input: Omit<CustomIndicatorInput, 'key' | 'provinceId'> & { version: number }) {
+export async function updateCustomIndicator(
+  ctx: Ctx,
+  id: number,
+  input: Omit<CustomIndicatorInput, 'key' | 'provinceId'> & { version: number },
+) {
   const before = await getEditable(ctx, id);
   const spec = validateSpec(input.spec);
   return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.updateTable('indicator_definition').set({ ...row({ ...input, spec }), version: before.version + 1, updated_at: new Date().toISOString() })
-      .where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
+    const r = await trx
+      .updateTable('indicator_definition')
+      .set({ ...row({ ...input, spec }), version: before.version + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst();
     if (!r) throw conflict('indicator.version', 'Chỉ số đã được người khác sửa; hãy tải lại trước khi lưu.');
     const dto = customToDto(r);
-    await recordAudit(trx, ctx, { action: 'indicator.redefine', entityType: 'indicator_definition', entityId: id, before: customToDto(before), after: dto, provinceId: r.province_id });
+    await recordAudit(trx, ctx, {
+      action: 'indicator.redefine',
+      entityType: 'indicator_definition',
+      entityId: id,
+      before: customToDto(before),
+      after: dto,
+      provinceId: r.province_id,
+    });
     return dto;
   });
 }
@@ -92,23 +142,55 @@ export async function updateCustomIndicator(ctx: Ctx, id: number, input: Omit<Cu
 /** Deletes an officer-defined indicator unless a plan target uses it; one audit row. */
 export async function deleteCustomIndicator(ctx: Ctx, id: number) {
   const before = await getEditable(ctx, id);
-  const used = await ctx.db.selectFrom('plan_target').select('id').where('indicator_key', '=', before.key).limit(1).executeTakeFirst();
-  if (used) throw conflict('indicator.in_use', 'Chỉ số đang được dùng cho chỉ tiêu của một kế hoạch, không xóa được.');
+  const used = await ctx.db
+    .selectFrom('plan_target')
+    .select('id')
+    .where('indicator_key', '=', before.key)
+    .limit(1)
+    .executeTakeFirst();
+  if (used)
+    throw conflict(
+      'indicator.in_use',
+      'Chỉ số đang được dùng cho chỉ tiêu của một kế hoạch, không xóa được.',
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('indicator_definition').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'indicator.undefine', entityType: 'indicator_definition', entityId: id, before: customToDto(before), provinceId: before.province_id });
+    await recordAudit(trx, ctx, {
+      action: 'indicator.undefine',
+      entityType: 'indicator_definition',
+      entityId: id,
+      before: customToDto(before),
+      provinceId: before.province_id,
+    });
   });
   return { deleted: true };
 }
 
 /** Validates a spec and shows its value over a unit at a date with the first organisations it counts. */
-export async function previewIndicator(ctx: Ctx, input: { spec: unknown; unitId?: number | null; date?: string }) {
+export async function previewIndicator(
+  ctx: Ctx,
+  input: { spec: unknown; unitId?: number | null; date?: string },
+) {
   const spec = validateSpec(input.spec);
   const t = await territoryInScope(ctx, input.unitId ?? null);
   const date = input.date ?? todayInVietnam();
   const y = Number(date.slice(0, 4));
   const evaluation = await evaluateSpec(ctx.db, spec, t, { date, seriesFrom: y - 5, seriesTo: y });
-  const def: IndicatorDto = { key: 'preview', builtIn: false, id: null, name: { vi: '', en: '' }, definition: { vi: '', en: '' }, unit: '', spec, provinceId: null, version: null };
-  const organisations = await drillDown(ctx, def, t, date, evaluation, { set: 'numerator', page: 1, pageSize: 10 });
+  const def: IndicatorDto = {
+    key: 'preview',
+    builtIn: false,
+    id: null,
+    name: { vi: '', en: '' },
+    definition: { vi: '', en: '' },
+    unit: '',
+    spec,
+    provinceId: null,
+    version: null,
+  };
+  const organisations = await drillDown(ctx, def, t, date, evaluation, {
+    set: 'numerator',
+    page: 1,
+    pageSize: 10,
+  });
   return { spec, territory: territoryDto(t), date, evaluation, organisations };
 }

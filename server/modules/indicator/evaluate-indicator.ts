@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { chooseFiguresYear, measureValue, roundValue } from '../../../core/indicator/arithmetic.js';
 import type { IndicatorSpec } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
-import { assessmentTotals, flowByYear, reportTotals, stockAtYearEnd, stockSeries, type YearTotals } from './aggregate.repo.js';
+import {
+  assessmentTotals,
+  flowByYear,
+  reportTotals,
+  stockAtYearEnd,
+  stockSeries,
+  type YearTotals,
+} from './aggregate.repo.js';
 import { conversionsByYear, hasAssessmentTable, manualFigures, trademarksByYear } from './base.repo.js';
 import type { Territory } from './territory.js';
 
@@ -40,14 +47,32 @@ const years = (a: number, b: number) => Array.from({ length: Math.max(0, b - a +
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /** Evaluates an indicator spec over a territory at a date from the aggregates (see the catalogue's definitions). */
-export async function evaluateSpec(db: Kysely<DB>, spec: IndicatorSpec, t: Territory, o: EvaluateOptions, manualKey?: string): Promise<IndicatorEvaluation> {
+export async function evaluateSpec(
+  db: Kysely<DB>,
+  spec: IndicatorSpec,
+  t: Territory,
+  o: EvaluateOptions,
+  manualKey?: string,
+): Promise<IndicatorEvaluation> {
   const y = yearOf(o.date);
-  const base: IndicatorEvaluation = { value: null, figuresYear: null, numerator: null, denominator: null, coverage: null, window: null, source: null, series: [] };
+  const base: IndicatorEvaluation = {
+    value: null,
+    figuresYear: null,
+    numerator: null,
+    denominator: null,
+    coverage: null,
+    window: null,
+    source: null,
+    series: [],
+  };
   const span = years(o.seriesFrom, o.seriesTo);
   switch (spec.source) {
     case 'organisations': {
       const s = await stockSeries(db, t, spec, Math.max(o.seriesTo, y), o.date);
-      const series = span.map((x) => ({ year: x, value: x < y ? stockAtYearEnd(s.endOfYear, x) : x === y ? s.atDate : null }));
+      const series = span.map((x) => ({
+        year: x,
+        value: x < y ? stockAtYearEnd(s.endOfYear, x) : x === y ? s.atDate : null,
+      }));
       return { ...base, value: s.atDate, numerator: s.atDate, series };
     }
     case 'founded':
@@ -81,7 +106,10 @@ export async function evaluateSpec(db: Kysely<DB>, spec: IndicatorSpec, t: Terri
       const last = rows.filter((r) => r.year <= cap).at(-1);
       const byYear = new Map(rows.map((r) => [r.year, Number(r.value)]));
       return {
-        ...base, value: last ? Number(last.value) : null, figuresYear: last?.year ?? null, source: last?.source ?? null,
+        ...base,
+        value: last ? Number(last.value) : null,
+        figuresYear: last?.year ?? null,
+        source: last?.source ?? null,
         series: span.map((x) => ({ year: x, value: byYear.get(x) ?? null })),
       };
     }
@@ -90,7 +118,13 @@ export async function evaluateSpec(db: Kysely<DB>, spec: IndicatorSpec, t: Terri
 
 const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
-async function evaluateFigures(db: Kysely<DB>, spec: IndicatorSpec, t: Territory, o: EvaluateOptions, base: IndicatorEvaluation): Promise<IndicatorEvaluation> {
+async function evaluateFigures(
+  db: Kysely<DB>,
+  spec: IndicatorSpec,
+  t: Territory,
+  o: EvaluateOptions,
+  base: IndicatorEvaluation,
+): Promise<IndicatorEvaluation> {
   const y = yearOf(o.date);
   const cap = Math.min(o.capYear ?? y, y);
   const first = Math.min(o.seriesFrom, cap - 15);
@@ -98,11 +132,22 @@ async function evaluateFigures(db: Kysely<DB>, spec: IndicatorSpec, t: Territory
   let totals: YearTotals[] = [];
   if (spec.source === 'reports') totals = await reportTotals(db, t, spec, first, last);
   else if (await hasAssessmentTable(db)) totals = await assessmentTotals(db, t, spec, first, last);
-  const stock = await stockSeries(db, t, { source: 'organisations', filter: spec.filter, measure: { type: 'count' } }, last, o.date);
+  const stock = await stockSeries(
+    db,
+    t,
+    { source: 'organisations', filter: spec.filter, measure: { type: 'count' } },
+    last,
+    o.date,
+  );
   const byYear = new Map(totals.map((x) => [x.year, x]));
-  const coverage = totals.map((x) => ({ year: x.year, covered: x.covered, existing: stockAtYearEnd(stock.endOfYear, x.year) }));
+  const coverage = totals.map((x) => ({
+    year: x.year,
+    covered: x.covered,
+    existing: stockAtYearEnd(stock.endOfYear, x.year),
+  }));
   const fy = chooseFiguresYear(coverage, cap);
-  const valueFor = (x: YearTotals | undefined) => (x ? roundValue(measureValue(spec.measure, x), spec.measure) : null);
+  const valueFor = (x: YearTotals | undefined) =>
+    x ? roundValue(measureValue(spec.measure, x), spec.measure) : null;
   const chosen = fy === null ? undefined : byYear.get(fy);
   const cov = coverage.find((c) => c.year === fy);
   const share = spec.measure.type === 'share' || spec.measure.type === 'count';
@@ -113,6 +158,9 @@ async function evaluateFigures(db: Kysely<DB>, spec: IndicatorSpec, t: Territory
     numerator: chosen && share ? chosen.num : null,
     denominator: chosen && spec.measure.type === 'share' ? chosen.den : chosen ? chosen.covered : null,
     coverage: cov ? { covered: cov.covered, existing: cov.existing } : null,
-    series: years(o.seriesFrom, o.seriesTo).map((x) => ({ year: x, value: x <= y ? valueFor(byYear.get(x)) : null })),
+    series: years(o.seriesFrom, o.seriesTo).map((x) => ({
+      year: x,
+      value: x <= y ? valueFor(byYear.get(x)) : null,
+    })),
   };
 }

@@ -6,7 +6,8 @@ import { type Condition, flagMask, type OrgFilter } from '../../../core/indicato
  * band) and on base rows (organisation o, report flags via plan_report_flags, assessment band).
  */
 
-const all = (parts: RawBuilder<boolean>[]) => (parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`);
+const all = (parts: RawBuilder<boolean>[]) =>
+  parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 
 /** Assessment statuses that are results (confirmed by the authority, or published): drafts and reviews in progress are not counted. */
 export const COUNTED_ASSESSMENT_STATUSES = ['confirmed', 'published'];
@@ -19,8 +20,10 @@ export function aggFilter(f: OrgFilter, alias: string, withPaperOnly: boolean): 
   if (f.fields) parts.push(sql<boolean>`${col('field')} = any(${f.fields}::text[])`);
   if (f.excludeFields) parts.push(sql<boolean>`not (${col('field')} = any(${f.excludeFields}::text[]))`);
   if (f.withModel !== undefined) parts.push(sql<boolean>`${col('has_model')} = ${f.withModel}`);
-  if (withPaperOnly && f.paperOnly !== undefined) parts.push(sql<boolean>`${col('paper_only')} = ${f.paperOnly}`);
-  if (withPaperOnly && f.legalStatuses) parts.push(sql<boolean>`${col('legal_status')} = any(${f.legalStatuses}::text[])`);
+  if (withPaperOnly && f.paperOnly !== undefined)
+    parts.push(sql<boolean>`${col('paper_only')} = ${f.paperOnly}`);
+  if (withPaperOnly && f.legalStatuses)
+    parts.push(sql<boolean>`${col('legal_status')} = any(${f.legalStatuses}::text[])`);
   return all(parts);
 }
 
@@ -30,15 +33,23 @@ export function orgFilter(f: OrgFilter, alias: string): RawBuilder<boolean> {
   const parts: RawBuilder<boolean>[] = [];
   if (f.kinds) parts.push(sql<boolean>`${col('kind')} = any(${f.kinds}::text[])`);
   if (f.fields) parts.push(sql<boolean>`coalesce(${col('field')}, '') = any(${f.fields}::text[])`);
-  if (f.excludeFields) parts.push(sql<boolean>`not (coalesce(${col('field')}, '') = any(${f.excludeFields}::text[]))`);
-  if (f.withModel !== undefined) parts.push(f.withModel ? sql<boolean>`${col('new_model')} is not null` : sql<boolean>`${col('new_model')} is null`);
+  if (f.excludeFields)
+    parts.push(sql<boolean>`not (coalesce(${col('field')}, '') = any(${f.excludeFields}::text[]))`);
+  if (f.withModel !== undefined)
+    parts.push(
+      f.withModel ? sql<boolean>`${col('new_model')} is not null` : sql<boolean>`${col('new_model')} is null`,
+    );
   if (f.paperOnly !== undefined) parts.push(sql<boolean>`${col('paper_only')} = ${f.paperOnly}`);
   if (f.legalStatuses) parts.push(sql<boolean>`${col('legal_status')} = any(${f.legalStatuses}::text[])`);
   return all(parts);
 }
 
 /** A flag and band condition over a flags expression and a band expression. */
-export function conditionSql(c: Condition | undefined, flags: RawBuilder<number>, band: RawBuilder<string> | null): RawBuilder<boolean> {
+export function conditionSql(
+  c: Condition | undefined,
+  flags: RawBuilder<number>,
+  band: RawBuilder<string> | null,
+): RawBuilder<boolean> {
   if (!c) return sql<boolean>`true`;
   const parts: RawBuilder<boolean>[] = [];
   const allMask = flagMask(c.all);

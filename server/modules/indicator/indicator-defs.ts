@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import { BUILT_IN_INDICATORS, builtInIndicator, type IndicatorDef } from '../../../core/indicator/catalogue.js';
+import {
+  BUILT_IN_INDICATORS,
+  builtInIndicator,
+  type IndicatorDef,
+} from '../../../core/indicator/catalogue.js';
 import { type IndicatorSpec, ZIndicatorSpec } from '../../../core/indicator/spec.js';
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
@@ -20,20 +24,41 @@ export interface IndicatorDto {
 }
 
 type CustomRow = {
-  id: number; key: string; name_vi: string; name_en: string; definition_vi: string; definition_en: string; unit: string;
-  spec: unknown; province_id: number | null; version: number;
+  id: number;
+  key: string;
+  name_vi: string;
+  name_en: string;
+  definition_vi: string;
+  definition_en: string;
+  unit: string;
+  spec: unknown;
+  province_id: number | null;
+  version: number;
 };
 
 /** Maps a stored custom indicator to its DTO (the spec was validated when saved). */
 export function customToDto(r: CustomRow): IndicatorDto {
   const spec = ZIndicatorSpec.parse(typeof r.spec === 'string' ? JSON.parse(r.spec) : r.spec);
   return {
-    key: r.key, builtIn: false, id: r.id, name: { vi: r.name_vi, en: r.name_en }, definition: { vi: r.definition_vi, en: r.definition_en },
-    unit: r.unit, spec, provinceId: r.province_id, version: r.version,
+    key: r.key,
+    builtIn: false,
+    id: r.id,
+    name: { vi: r.name_vi, en: r.name_en },
+    definition: { vi: r.definition_vi, en: r.definition_en },
+    unit: r.unit,
+    spec,
+    provinceId: r.province_id,
+    version: r.version,
   };
 }
 
-const builtInDto = (d: IndicatorDef): IndicatorDto => ({ ...d, builtIn: true, id: null, provinceId: null, version: null });
+const builtInDto = (d: IndicatorDef): IndicatorDto => ({
+  ...d,
+  builtIn: true,
+  id: null,
+  provinceId: null,
+  version: null,
+});
 
 /** The definition behind a key (built-in first, then an officer-defined one), or undefined. */
 export async function findIndicatorDef(db: Kysely<DB>, key: string): Promise<IndicatorDto | undefined> {

@@ -17,18 +17,34 @@ export async function territoryInScope(ctx: Ctx, unitId: number | null): Promise
 }
 
 /** The value of an indicator for a unit at a date (today by default), with its yearly series. */
-export async function getIndicatorValue(ctx: Ctx, key: string, q: { unitId?: number; date?: string; from?: string; to?: string }) {
+export async function getIndicatorValue(
+  ctx: Ctx,
+  key: string,
+  q: { unitId?: number; date?: string; from?: string; to?: string },
+) {
   const def = await getIndicatorInScope(ctx, key);
   const t = await territoryInScope(ctx, q.unitId ?? null);
   const date = q.date ?? todayInVietnam();
   const y = Number(date.slice(0, 4));
-  const ev = await evaluateSpec(ctx.db, def.spec, t, { date, from: q.from, to: q.to, seriesFrom: y - 5, seriesTo: y }, def.key);
+  const ev = await evaluateSpec(
+    ctx.db,
+    def.spec,
+    t,
+    { date, from: q.from, to: q.to, seriesFrom: y - 5, seriesTo: y },
+    def.key,
+  );
   return { indicator: def, territory: territoryDto(t), date, evaluation: ev };
 }
 
 /** The territory as the API shows it. */
 export function territoryDto(t: Territory) {
-  return { unitId: t.unitId, label: t.label, era: t.era, approximate: t.approximate, explanation: t.explanation };
+  return {
+    unitId: t.unitId,
+    label: t.label,
+    era: t.era,
+    approximate: t.approximate,
+    explanation: t.explanation,
+  };
 }
 
 /** Paging and the set to list. */
@@ -42,23 +58,52 @@ export interface DrillInput {
  * One page of the organisations an evaluation counted (or its base), limited to the caller's own scope: a
  * national plan's total may be shown to a province officer, its organisations elsewhere are not.
  */
-export async function drillDown(ctx: Ctx, def: IndicatorDto, t: Territory, date: string, ev: IndicatorEvaluation, q: DrillInput) {
+export async function drillDown(
+  ctx: Ctx,
+  def: IndicatorDto,
+  t: Territory,
+  date: string,
+  ev: IndicatorEvaluation,
+  q: DrillInput,
+) {
   const scope = orgScopeFilter(ctx);
   const { rows, total } = await listCounted(ctx.db, {
-    spec: def.spec, territory: t, date, from: ev.window?.from ?? `${date.slice(0, 4)}-01-01`, to: ev.window?.to ?? date,
-    figuresYear: ev.figuresYear, set: q.set, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, scope,
+    spec: def.spec,
+    territory: t,
+    date,
+    from: ev.window?.from ?? `${date.slice(0, 4)}-01-01`,
+    to: ev.window?.to ?? date,
+    figuresYear: ev.figuresYear,
+    set: q.set,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    scope,
   });
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, regCode: r.reg_code, kind: r.kind, field: r.field, legalStatus: r.legal_status, communeName: r.commune_name,
+      id: r.id,
+      name: r.name,
+      regCode: r.reg_code,
+      kind: r.kind,
+      field: r.field,
+      legalStatus: r.legal_status,
+      communeName: r.commune_name,
     })),
-    total, page: q.page, pageSize: q.pageSize, figuresYear: ev.figuresYear, set: q.set,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    figuresYear: ev.figuresYear,
+    set: q.set,
     note: def.spec.source === 'manual' ? 'Chỉ số nhập tay: không có danh sách tổ chức.' : null,
   };
 }
 
 /** The organisations behind an indicator's value for a unit at a date. */
-export async function listIndicatorOrganisations(ctx: Ctx, key: string, q: DrillInput & { unitId?: number; date?: string }) {
+export async function listIndicatorOrganisations(
+  ctx: Ctx,
+  key: string,
+  q: DrillInput & { unitId?: number; date?: string },
+) {
   const { indicator, date, evaluation } = await getIndicatorValue(ctx, key, q);
   const t = await resolveTerritory(ctx.db, q.unitId ?? null);
   return drillDown(ctx, indicator, t, date, evaluation, q);

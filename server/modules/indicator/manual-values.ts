@@ -16,12 +16,28 @@ export interface ManualValueInput {
 }
 
 type Row = {
-  id: number; indicator_key: string; unit_id: number | null; province_id: number | null; year: number; value: string;
-  source: string; note: string | null; version: number; updated_at: Date | string;
+  id: number;
+  indicator_key: string;
+  unit_id: number | null;
+  province_id: number | null;
+  year: number;
+  value: string;
+  source: string;
+  note: string | null;
+  version: number;
+  updated_at: Date | string;
 };
 const toDto = (r: Row) => ({
-  id: r.id, indicatorKey: r.indicator_key, unitId: r.unit_id, provinceId: r.province_id, year: r.year, value: Number(r.value),
-  source: r.source, note: r.note, version: r.version, updatedAt: new Date(r.updated_at).toISOString(),
+  id: r.id,
+  indicatorKey: r.indicator_key,
+  unitId: r.unit_id,
+  provinceId: r.province_id,
+  year: r.year,
+  value: Number(r.value),
+  source: r.source,
+  note: r.note,
+  version: r.version,
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 
 /** The province of a unit the caller may enter figures for: national users alone enter the nation's. */
@@ -32,7 +48,10 @@ async function provinceOfUnit(ctx: Ctx, unitId: number | null): Promise<number |
     return null;
   }
   const u = await getUnitBasics(ctx.db, unitId);
-  if (!u) throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [{ path: 'unitId', message: 'Không tồn tại.' }]);
+  if (!u)
+    throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
+      { path: 'unitId', message: 'Không tồn tại.' },
+    ]);
   assertProvinceScope(ctx, { provinceId: u.provinceId });
   return u.provinceId;
 }
@@ -40,7 +59,9 @@ async function provinceOfUnit(ctx: Ctx, unitId: number | null): Promise<number |
 async function assertManualIndicator(ctx: Ctx, key: string) {
   const d = await getIndicatorInScope(ctx, key);
   if (d.spec.source !== 'manual') {
-    throw invalid('indicator.not_manual', 'Chỉ số này được tính từ cơ sở dữ liệu, không nhập tay.', [{ path: 'indicatorKey', message: 'Không phải chỉ số nhập tay.' }]);
+    throw invalid('indicator.not_manual', 'Chỉ số này được tính từ cơ sở dữ liệu, không nhập tay.', [
+      { path: 'indicatorKey', message: 'Không phải chỉ số nhập tay.' },
+    ]);
   }
 }
 
@@ -56,7 +77,11 @@ export async function listManualValues(ctx: Ctx, q: { indicatorKey?: string; uni
 }
 
 const isDuplicate = (e: unknown) => (e as { code?: string })?.code === '23505';
-const duplicate = () => conflict('indicator.manual_duplicate', 'Đã có số liệu của chỉ số này cho đơn vị và năm này; hãy sửa số liệu đã có.');
+const duplicate = () =>
+  conflict(
+    'indicator.manual_duplicate',
+    'Đã có số liệu của chỉ số này cho đơn vị và năm này; hãy sửa số liệu đã có.',
+  );
 
 /** Enters a figure with its source; one audit row. */
 export async function createManualValue(ctx: Ctx, input: ManualValueInput) {
@@ -65,11 +90,27 @@ export async function createManualValue(ctx: Ctx, input: ManualValueInput) {
   const provinceId = await provinceOfUnit(ctx, input.unitId);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto('indicator_manual_value').values({
-        indicator_key: input.indicatorKey, unit_id: input.unitId, province_id: provinceId, year: input.year, value: String(input.value),
-        source: input.source, note: input.note ?? null, entered_by: user.id,
-      }).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'indicator.manual_create', entityType: 'indicator_manual_value', entityId: r.id, after: toDto(r), provinceId });
+      const r = await trx
+        .insertInto('indicator_manual_value')
+        .values({
+          indicator_key: input.indicatorKey,
+          unit_id: input.unitId,
+          province_id: provinceId,
+          year: input.year,
+          value: String(input.value),
+          source: input.source,
+          note: input.note ?? null,
+          entered_by: user.id,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: 'indicator.manual_create',
+        entityType: 'indicator_manual_value',
+        entityId: r.id,
+        after: toDto(r),
+        provinceId,
+      });
       return toDto(r);
     });
   } catch (e) {
@@ -79,27 +120,54 @@ export async function createManualValue(ctx: Ctx, input: ManualValueInput) {
 }
 
 async function getInScope(ctx: Ctx, id: number) {
-  const r = await ctx.db.selectFrom('indicator_manual_value').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('indicator_manual_value')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) throw notFound('Không tìm thấy số liệu.');
   await provinceOfUnit(ctx, r.unit_id);
   return r;
 }
 
 /** Corrects a figure (optimistic version); one audit row. */
-export async function updateManualValue(ctx: Ctx, id: number, input: { value?: number; source?: string; note?: string | null; year?: number; version: number }) {
+export async function updateManualValue(
+  ctx: Ctx,
+  id: number,
+  input: { value?: number; source?: string; note?: string | null; year?: number; version: number },
+) {
   const before = await getInScope(ctx, id);
-  if (before.version !== input.version) throw conflict('indicator.manual_version', 'Số liệu đã được người khác sửa; hãy tải lại trước khi lưu.');
+  if (before.version !== input.version)
+    throw conflict('indicator.manual_version', 'Số liệu đã được người khác sửa; hãy tải lại trước khi lưu.');
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const r = await trx.updateTable('indicator_manual_value').set({
-        ...(input.value !== undefined ? { value: String(input.value) } : {}),
-        ...(input.source !== undefined ? { source: input.source } : {}),
-        ...(input.note !== undefined ? { note: input.note } : {}),
-        ...(input.year !== undefined ? { year: input.year } : {}),
-        version: before.version + 1, updated_at: new Date().toISOString(),
-      }).where('id', '=', id).where('version', '=', input.version).returningAll().executeTakeFirst();
-      if (!r) throw conflict('indicator.manual_version', 'Số liệu đã được người khác sửa; hãy tải lại trước khi lưu.');
-      await recordAudit(trx, ctx, { action: 'indicator.manual_update', entityType: 'indicator_manual_value', entityId: id, before: toDto(before), after: toDto(r), provinceId: r.province_id });
+      const r = await trx
+        .updateTable('indicator_manual_value')
+        .set({
+          ...(input.value !== undefined ? { value: String(input.value) } : {}),
+          ...(input.source !== undefined ? { source: input.source } : {}),
+          ...(input.note !== undefined ? { note: input.note } : {}),
+          ...(input.year !== undefined ? { year: input.year } : {}),
+          version: before.version + 1,
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!r)
+        throw conflict(
+          'indicator.manual_version',
+          'Số liệu đã được người khác sửa; hãy tải lại trước khi lưu.',
+        );
+      await recordAudit(trx, ctx, {
+        action: 'indicator.manual_update',
+        entityType: 'indicator_manual_value',
+        entityId: id,
+        before: toDto(before),
+        after: toDto(r),
+        provinceId: r.province_id,
+      });
       return toDto(r);
     });
   } catch (e) {
@@ -113,7 +181,13 @@ export async function deleteManualValue(ctx: Ctx, id: number) {
   const before = await getInScope(ctx, id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('indicator_manual_value').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'indicator.manual_delete', entityType: 'indicator_manual_value', entityId: id, before: toDto(before), provinceId: before.province_id });
+    await recordAudit(trx, ctx, {
+      action: 'indicator.manual_delete',
+      entityType: 'indicator_manual_value',
+      entityId: id,
+      before: toDto(before),
+      provinceId: before.province_id,
+    });
   });
   return { deleted: true };
 }

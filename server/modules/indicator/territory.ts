@@ -23,8 +23,15 @@ export interface Territory {
 }
 
 const NATION: Territory = {
-  unitId: null, era: null, level: null, label: 'Toàn quốc', provinceId: null, postCommuneIds: [], preCommuneIds: [],
-  approximate: false, explanation: null,
+  unitId: null,
+  era: null,
+  level: null,
+  label: 'Toàn quốc',
+  provinceId: null,
+  postCommuneIds: [],
+  preCommuneIds: [],
+  approximate: false,
+  explanation: null,
 };
 
 const APPROXIMATE =
@@ -35,11 +42,20 @@ const APPROXIMATE =
 export async function resolveTerritory(db: Kysely<DB>, unitId: number | null): Promise<Territory> {
   if (unitId === null) return NATION;
   const [basics, t] = await Promise.all([getUnitBasics(db, unitId), communeTerritory(db, unitId)]);
-  if (!basics || !t) throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [{ path: 'unitId', message: 'Không tồn tại.' }]);
+  if (!basics || !t)
+    throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
+      { path: 'unitId', message: 'Không tồn tại.' },
+    ]);
   const approximate = t.era === 'pre2025' && t.approximate;
   return {
-    unitId, era: t.era, level: t.level, label: basics.fullName, provinceId: basics.provinceId,
-    postCommuneIds: t.postCommuneIds, preCommuneIds: t.preCommuneIds, approximate,
+    unitId,
+    era: t.era,
+    level: t.level,
+    label: basics.fullName,
+    provinceId: basics.provinceId,
+    postCommuneIds: t.postCommuneIds,
+    preCommuneIds: t.preCommuneIds,
+    approximate,
     explanation: approximate ? APPROXIMATE : null,
   };
 }

@@ -2,25 +2,49 @@ import type { Ctx } from '../../context.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { getUnitBasics, todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { requireUser, scopeProvinceFilter } from '../auth/scope.js';
-import { evaluatePlan } from './plan-page.js';
-import { planDto } from './plan-dto.js';
 import { listPlans as listPlanRows, unitLabels } from './plan.repo.js';
+import { planDto } from './plan-dto.js';
+import { evaluatePlan } from './plan-page.js';
 
 /** Plans the caller may see (its province's and the national ones), filtered by unit, year and status. */
-export async function listPlans(ctx: Ctx, q: { unitId?: number; year?: number; status?: string; page: number; pageSize: number }) {
+export async function listPlans(
+  ctx: Ctx,
+  q: { unitId?: number; year?: number; status?: string; page: number; pageSize: number },
+) {
   requireUser(ctx);
   const { rows, total } = await listPlanRows(ctx.db, {
-    provinceId: scopeProvinceFilter(ctx), unitId: q.unitId, year: q.year, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+    provinceId: scopeProvinceFilter(ctx),
+    unitId: q.unitId,
+    year: q.year,
+    status: q.status,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
   });
-  const labels = await unitLabels(ctx.db, rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])));
-  const counts = rows.length === 0 ? [] : await ctx.db.selectFrom('plan_target').select(['plan_id', (eb) => eb.fn.count<number>('code').distinct().as('n')])
-    .where('plan_id', 'in', rows.map((r) => r.id)).groupBy('plan_id').execute();
+  const labels = await unitLabels(
+    ctx.db,
+    rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])),
+  );
+  const counts =
+    rows.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('plan_target')
+          .select(['plan_id', (eb) => eb.fn.count<number>('code').distinct().as('n')])
+          .where(
+            'plan_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .groupBy('plan_id')
+          .execute();
   return {
     items: rows.map((r) => ({
       ...planDto(r, r.unit_id ? (labels.get(r.unit_id) ?? '') : 'Toàn quốc'),
       targetCount: Number(counts.find((c) => c.plan_id === r.id)?.n ?? 0),
     })),
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }
 
@@ -32,20 +56,44 @@ export async function provinceOverview(ctx: Ctx, q: { provinceId: number; date?:
   const user = requireUser(ctx);
   const u = await getUnitBasics(ctx.db, q.provinceId);
   if (u?.level !== 1 || u.provinceId !== u.id) {
-    throw invalid('unit.not_province', 'Hãy chọn một tỉnh, thành phố hiện hành.', [{ path: 'provinceId', message: 'Không phải tỉnh, thành phố hiện hành.' }]);
+    throw invalid('unit.not_province', 'Hãy chọn một tỉnh, thành phố hiện hành.', [
+      { path: 'provinceId', message: 'Không phải tỉnh, thành phố hiện hành.' },
+    ]);
   }
-  if (user.scope.type !== 'nation' && user.scope.provinceId !== u.id) throw notFound('Không tìm thấy đơn vị hành chính.');
+  if (user.scope.type !== 'nation' && user.scope.provinceId !== u.id)
+    throw notFound('Không tìm thấy đơn vị hành chính.');
   const date = q.date ?? todayInVietnam();
-  const rows = await ctx.db.selectFrom('plan').selectAll().where('status', '=', 'in_force')
+  const rows = await ctx.db
+    .selectFrom('plan')
+    .selectAll()
+    .where('status', '=', 'in_force')
     .where((eb) => eb.or([eb('province_id', '=', u.id), eb('province_id', 'is', null)]))
-    .orderBy('province_id', 'desc').orderBy('start_year', 'desc').execute();
+    .orderBy('province_id', 'desc')
+    .orderBy('start_year', 'desc')
+    .execute();
   const plans = [];
   for (const p of rows) {
     const { territory, targets } = await evaluatePlan(ctx, p, date);
-    const summary = Object.fromEntries(['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [s, targets.filter((t) => t.evaluation.status === s).length]));
+    const summary = Object.fromEntries(
+      ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
+        s,
+        targets.filter((t) => t.evaluation.status === s).length,
+      ]),
+    );
     plans.push({
-      plan: planDto(p, territory.label), summary, targetCount: targets.length, approximate: territory.approximate,
-      atRisk: targets.filter((t) => ['at_risk', 'not_achieved'].includes(t.evaluation.status)).map((t) => ({ id: t.id, code: t.code, part: t.part, wording: t.wording, status: t.evaluation.status })),
+      plan: planDto(p, territory.label),
+      summary,
+      targetCount: targets.length,
+      approximate: territory.approximate,
+      atRisk: targets
+        .filter((t) => ['at_risk', 'not_achieved'].includes(t.evaluation.status))
+        .map((t) => ({
+          id: t.id,
+          code: t.code,
+          part: t.part,
+          wording: t.wording,
+          status: t.evaluation.status,
+        })),
     });
   }
   return { provinceId: u.id, provinceLabel: u.fullName, date, plans };

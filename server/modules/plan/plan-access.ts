@@ -14,9 +14,14 @@ export async function getPlanInScope(ctx: Ctx, id: number, mode: 'read' | 'manag
   const user = requireUser(ctx);
   const plan = await findPlan(ctx.db, id);
   const p = scopeProvinceFilter(ctx);
-  if (!plan || (p !== null && plan.province_id !== null && plan.province_id !== p)) throw notFound('Không tìm thấy kế hoạch.');
+  if (!plan || (p !== null && plan.province_id !== null && plan.province_id !== p))
+    throw notFound('Không tìm thấy kế hoạch.');
   if (mode === 'manage' && plan.province_id === null && user.scope.type !== 'nation') {
-    throw new AppError(403, 'plan.national_read_only', 'Kế hoạch, chương trình cấp quốc gia chỉ do người dùng cấp trung ương cập nhật.');
+    throw new AppError(
+      403,
+      'plan.national_read_only',
+      'Kế hoạch, chương trình cấp quốc gia chỉ do người dùng cấp trung ương cập nhật.',
+    );
   }
   return plan;
 }
@@ -29,7 +34,10 @@ export async function planProvince(ctx: Ctx, unitId: number | null): Promise<num
     return null;
   }
   const u = await getUnitBasics(ctx.db, unitId);
-  if (!u) throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [{ path: 'unitId', message: 'Không tồn tại.' }]);
+  if (!u)
+    throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
+      { path: 'unitId', message: 'Không tồn tại.' },
+    ]);
   const p = scopeProvinceFilter(ctx);
   if (p !== null && u.provinceId !== p) throw notFound('Không tìm thấy đơn vị hành chính.');
   return u.provinceId;

@@ -16,7 +16,15 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function planWith(client: TestClient, unitId: number | null, targets: Record<string, unknown>[]) {
-  const plan = await client.post('/api/plans', { number: '01/KH-UBND', kind: 'ke_hoach', title: 'Kế hoạch thử nghiệm', issuer: 'UBND tỉnh Lạng Sơn', unitId, startYear: 2024, endYear: 2030 });
+  const plan = await client.post('/api/plans', {
+    number: '01/KH-UBND',
+    kind: 'ke_hoach',
+    title: 'Kế hoạch thử nghiệm',
+    issuer: 'UBND tỉnh Lạng Sơn',
+    unitId,
+    startYear: 2024,
+    endYear: 2030,
+  });
   expect(plan.status, plan.text).toBe(201);
   const ids: number[] = [];
   for (const t of targets) {
@@ -26,15 +34,28 @@ async function planWith(client: TestClient, unitId: number | null, targets: Reco
   }
   return { id: plan.body.id as number, targets: ids };
 }
-const htxTarget = { code: 'T-01', indicatorKey: 'htx_count', unit: 'HTX', comparator: 'more_than', value: 2, targetYear: 2030, wording: 'Có trên 02 hợp tác xã' };
+const htxTarget = {
+  code: 'T-01',
+  indicatorKey: 'htx_count',
+  unit: 'HTX',
+  comparator: 'more_than',
+  value: 2,
+  targetYear: 2030,
+  wording: 'Có trên 02 hợp tác xã',
+};
 
 describe('freshness: the actual changes the moment a write commits', () => {
-  it('creating an organisation through the API raises the target\'s actual at once', async () => {
+  it("creating an organisation through the API raises the target's actual at once", async () => {
     const p = await planWith(padmin, u.langSon, [htxTarget]);
     const before = await padmin.get(`/api/plans/${p.id}/targets/${p.targets[0]}/evaluation`);
     expect(before.status, before.text).toBe(200);
     const created = await padmin.post('/api/organisations', {
-      kind: 'HTX', regCode: '4900099001', name: 'Hợp tác xã Tươi Mới', communeId: u.dongDang, vsicCode: '0111', foundedOn: '2024-03-01',
+      kind: 'HTX',
+      regCode: '4900099001',
+      name: 'Hợp tác xã Tươi Mới',
+      communeId: u.dongDang,
+      vsicCode: '0111',
+      foundedOn: '2024-03-01',
     });
     expect(created.status, created.text).toBe(201);
     const after = await padmin.get(`/api/plans/${p.id}/targets/${p.targets[0]}/evaluation`);
@@ -43,21 +64,50 @@ describe('freshness: the actual changes the moment a write commits', () => {
 
   it('approving a yearly report changes report-based indicators at once; un-approving takes it back', async () => {
     const q = `/api/indicators/htx_value_chain_share/value?unitId=${u.langSon}&date=2024-12-31`;
-    const report = await h.database.db.insertInto('annual_report').values({ organisation_id: u.orgOwn, year: 2024, status: 'submitted', value_chain: true } as never)
-      .returning('id').executeTakeFirstOrThrow();
+    const report = await h.database.db
+      .insertInto('annual_report')
+      .values({ organisation_id: u.orgOwn, year: 2024, status: 'submitted', value_chain: true } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect((await padmin.get(q)).body.evaluation.value).toBeNull();
-    await h.database.db.updateTable('annual_report').set({ status: 'approved' }).where('id', '=', report.id).execute();
-    expect((await padmin.get(q)).body.evaluation).toMatchObject({ value: 100, numerator: 1, denominator: 1, figuresYear: 2024 });
-    await h.database.db.updateTable('annual_report').set({ status: 'returned' }).where('id', '=', report.id).execute();
+    await h.database.db
+      .updateTable('annual_report')
+      .set({ status: 'approved' })
+      .where('id', '=', report.id)
+      .execute();
+    expect((await padmin.get(q)).body.evaluation).toMatchObject({
+      value: 100,
+      numerator: 1,
+      denominator: 1,
+      figuresYear: 2024,
+    });
+    await h.database.db
+      .updateTable('annual_report')
+      .set({ status: 'returned' })
+      .where('id', '=', report.id)
+      .execute();
     expect((await padmin.get(q)).body.evaluation.value).toBeNull();
   });
 });
 
 describe('plans and targets', () => {
   it('flags an inconsistent invented case: "khoảng 60 HTX", of which at least 40 and at least 30', async () => {
-    const p = await planWith(padmin, u.langSon, [{ ...htxTarget, code: 'I-01', comparator: 'about', value: 60, wording: 'Có khoảng 60 hợp tác xã' }]);
-    for (const [code, value] of [['I-02', 40], ['I-03', 30]] as const) {
-      const r = await padmin.post(`/api/plans/${p.id}/targets`, { ...htxTarget, code, comparator: 'at_least', value, parentId: p.targets[0], relation: 'of_which', wording: `trong đó ít nhất ${value}` });
+    const p = await planWith(padmin, u.langSon, [
+      { ...htxTarget, code: 'I-01', comparator: 'about', value: 60, wording: 'Có khoảng 60 hợp tác xã' },
+    ]);
+    for (const [code, value] of [
+      ['I-02', 40],
+      ['I-03', 30],
+    ] as const) {
+      const r = await padmin.post(`/api/plans/${p.id}/targets`, {
+        ...htxTarget,
+        code,
+        comparator: 'at_least',
+        value,
+        parentId: p.targets[0],
+        relation: 'of_which',
+        wording: `trong đó ít nhất ${value}`,
+      });
       expect(r.status, r.text).toBe(201);
     }
     const page = await padmin.get(`/api/plans/${p.id}`);
@@ -67,19 +117,38 @@ describe('plans and targets', () => {
 
   it('refuses a range without its upper end and a target year outside the plan, with stable codes', async () => {
     const p = await planWith(padmin, u.langSon, []);
-    const range = await padmin.post(`/api/plans/${p.id}/targets`, { ...htxTarget, comparator: 'range', value: 60 });
+    const range = await padmin.post(`/api/plans/${p.id}/targets`, {
+      ...htxTarget,
+      comparator: 'range',
+      value: 60,
+    });
     expect([range.status, range.body.code]).toEqual([400, 'plan.target_invalid']);
     const year = await padmin.post(`/api/plans/${p.id}/targets`, { ...htxTarget, targetYear: 2040 });
     expect([year.status, year.body.code]).toEqual([400, 'plan.target_invalid']);
-    const unknown = await padmin.post(`/api/plans/${p.id}/targets`, { ...htxTarget, indicatorKey: 'khong_co' });
+    const unknown = await padmin.post(`/api/plans/${p.id}/targets`, {
+      ...htxTarget,
+      indicatorKey: 'khong_co',
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('writes exactly one audit row per mutation', async () => {
-    const count = async () => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action like 'plan.%'`.execute(h.database.db)).rows[0].n);
+    const count = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from audit_log where action like 'plan.%'`.execute(h.database.db)
+        ).rows[0].n,
+      );
     const a = await count();
     const p = await planWith(padmin, u.langSon, [htxTarget]);
-    const task = await padmin.post(`/api/plans/${p.id}/tasks`, { agency: 'Sở Tài chính', task: 'Báo cáo 6 tháng', recurrence: 'semiannual', deadlineMd: '06-30' });
+    const task = await padmin.post(`/api/plans/${p.id}/tasks`, {
+      agency: 'Sở Tài chính',
+      task: 'Báo cáo 6 tháng',
+      recurrence: 'semiannual',
+      deadlineMd: '06-30',
+    });
     expect(task.status, task.text).toBe(201);
     await padmin.req('PATCH', `/api/plans/${p.id}/tasks/${task.body.id}`, { status: 'done' });
     expect(await count()).toBe(a + 4);
@@ -114,7 +183,12 @@ describe('the original document', () => {
     const form = new FormData();
     form.set('ownerType', 'plan');
     form.set('ownerId', String(p.id));
-    form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'ke-hoach-goc.pdf', { type: 'application/pdf' }));
+    form.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'ke-hoach-goc.pdf', {
+        type: 'application/pdf',
+      }),
+    );
     const up = await padmin.req('POST', '/api/attachments', undefined, { raw: form });
     expect(up.status, up.text).toBe(201);
     const page = await padmin.get(`/api/plans/${p.id}`);
@@ -123,7 +197,10 @@ describe('the original document', () => {
     const form2 = new FormData();
     form2.set('ownerType', 'plan');
     form2.set('ownerId', String(p.id));
-    form2.set('file', new File([new TextEncoder().encode('%PDF-1.4\n')], 'x.pdf', { type: 'application/pdf' }));
+    form2.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.4\n')], 'x.pdf', { type: 'application/pdf' }),
+    );
     expect((await nb.req('POST', '/api/attachments', undefined, { raw: form2 })).status).toBe(404);
   });
 });

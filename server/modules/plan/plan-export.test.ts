@@ -17,7 +17,13 @@ beforeAll(async () => {
   await standardUsers(h);
   await seedPlans(h.database.db);
   national = await h.login('national');
-  nbPlan = (await h.database.db.selectFrom('plan').select('id').where('code', '=', 'seed:NB-61-KH-UBND-2022').executeTakeFirstOrThrow()).id;
+  nbPlan = (
+    await h.database.db
+      .selectFrom('plan')
+      .select('id')
+      .where('code', '=', 'seed:NB-61-KH-UBND-2022')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
@@ -26,12 +32,19 @@ afterAll(async () => {
 
 /** Fetches a binary download through the app. */
 async function download(path: string) {
-  const r = await h.app.request(`http://localhost${path}`, { headers: { cookie: national.cookie ?? '', host: 'localhost' } });
-  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), bytes: Buffer.from(await r.arrayBuffer()) };
+  const r = await h.app.request(`http://localhost${path}`, {
+    headers: { cookie: national.cookie ?? '', host: 'localhost' },
+  });
+  return {
+    status: r.status,
+    type: r.headers.get('content-type'),
+    disposition: r.headers.get('content-disposition'),
+    bytes: Buffer.from(await r.arrayBuffer()),
+  };
 }
 
 describe('plan progress exports', () => {
-  it('writes a PDF report with the plan\'s header and its targets in Vietnamese (read back with pdftotext)', async () => {
+  it("writes a PDF report with the plan's header and its targets in Vietnamese (read back with pdftotext)", async () => {
     const r = await download(`/api/plans/${nbPlan}/export.pdf?date=2022-12-31`);
     expect(r.status).toBe(200);
     expect(r.type).toBe('application/pdf');

@@ -16,11 +16,25 @@ export async function planProgress(ctx: Ctx, id: number, q: { date?: string }) {
     `Địa bàn: ${page.territory.label} · Thời kỳ ${p.startYear}–${p.endYear}${p.signer ? ` · Người ký: ${p.signer}` : ''}`,
     `Tình hình thực hiện tính đến ngày ${vnDate(page.date)}`,
   ];
-  const columns = ['Mã', 'Chỉ tiêu (nguyên văn)', 'Mục tiêu', 'Năm', 'Thực hiện', 'Số liệu năm', 'Trạng thái', 'Dự báo cuối kỳ', 'Ghi chú'];
+  const columns = [
+    'Mã',
+    'Chỉ tiêu (nguyên văn)',
+    'Mục tiêu',
+    'Năm',
+    'Thực hiện',
+    'Số liệu năm',
+    'Trạng thái',
+    'Dự báo cuối kỳ',
+    'Ghi chú',
+  ];
   const rows = page.targets.map((t) => [
-    `${t.code}${t.part ? ` (${t.part})` : ''}`, t.wording, t.figureText, t.recurring ? `hằng năm (${t.evaluation.year})` : String(t.targetYear),
+    `${t.code}${t.part ? ` (${t.part})` : ''}`,
+    t.wording,
+    t.figureText,
+    t.recurring ? `hằng năm (${t.evaluation.year})` : String(t.targetYear),
     t.evaluation.actual === null ? '—' : `${fmt(t.evaluation.actual)} ${t.indicatorUnit ?? t.unit}`,
-    t.evaluation.figuresYear === null ? '' : String(t.evaluation.figuresYear), t.evaluation.statusLabel,
+    t.evaluation.figuresYear === null ? '' : String(t.evaluation.figuresYear),
+    t.evaluation.statusLabel,
     t.evaluation.projected === null ? '' : fmt(t.evaluation.projected),
     [t.note, t.evaluation.approximate ? 'Số liệu gần đúng (địa bàn cũ)' : null].filter(Boolean).join('; '),
   ]);
@@ -31,7 +45,8 @@ export async function planProgress(ctx: Ctx, id: number, q: { date?: string }) {
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const fmt = (x: number) => nf.format(x);
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const fileBase = (p: { number: string | null; id: number }) => `tien-do-ke-hoach-${(p.number ?? String(p.id)).replace(/[^0-9A-Za-z-]+/g, '-')}`;
+const fileBase = (p: { number: string | null; id: number }) =>
+  `tien-do-ke-hoach-${(p.number ?? String(p.id)).replace(/[^0-9A-Za-z-]+/g, '-')}`;
 
 /** The progress of a plan as an .xlsx workbook (text cells neutralised against formula injection). */
 export async function exportPlanXlsx(ctx: Ctx, id: number, q: { date?: string }) {
@@ -64,7 +79,14 @@ function pdfmake(): PdfMake {
   const p = require('pdfmake') as PdfMake;
   // Roboto ships with pdfmake and covers Vietnamese; no remote or other local file may be read.
   const dir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  p.setFonts({ Roboto: { normal: join(dir, 'Roboto-Regular.ttf'), bold: join(dir, 'Roboto-Medium.ttf'), italics: join(dir, 'Roboto-Italic.ttf'), bolditalics: join(dir, 'Roboto-MediumItalic.ttf') } });
+  p.setFonts({
+    Roboto: {
+      normal: join(dir, 'Roboto-Regular.ttf'),
+      bold: join(dir, 'Roboto-Medium.ttf'),
+      italics: join(dir, 'Roboto-Italic.ttf'),
+      bolditalics: join(dir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
   p.setUrlAccessPolicy(() => false);
   p.setLocalAccessPolicy((path) => path.startsWith(dir));
   printer = p;
@@ -75,7 +97,9 @@ function pdfmake(): PdfMake {
 export async function exportPlanPdf(ctx: Ctx, id: number, q: { date?: string }) {
   const { page, header, columns, rows, notes } = await planProgress(ctx, id, q);
   const doc = {
-    pageSize: 'A4', pageOrientation: 'landscape', pageMargins: [30, 30, 30, 30],
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [30, 30, 30, 30],
     info: { title: `Tiến độ ${page.plan.kindLabel} ${page.plan.number ?? ''}`.trim() },
     defaultStyle: { font: 'Roboto', fontSize: 8 },
     content: [
@@ -84,7 +108,13 @@ export async function exportPlanPdf(ctx: Ctx, id: number, q: { date?: string }) 
       { text: 'BÁO CÁO TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU', bold: true, fontSize: 13, alignment: 'center' },
       { text: header[2], bold: true, alignment: 'center', margin: [0, 2, 0, 2] },
       { text: `${header[3]}\n${header[4]}`, alignment: 'center', margin: [0, 0, 0, 8] },
-      { table: { headerRows: 1, widths: [40, '*', 80, 40, 60, 35, 55, 45, 80], body: [columns.map((c) => ({ text: c, bold: true })), ...rows] } },
+      {
+        table: {
+          headerRows: 1,
+          widths: [40, '*', 80, 40, 60, 35, 55, 45, 80],
+          body: [columns.map((c) => ({ text: c, bold: true })), ...rows],
+        },
+      },
       ...notes.map((n) => ({ text: n, italics: true, margin: [0, 6, 0, 0] })),
     ],
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationNameKey } from '../../../core/text.js';
-import { communeTerritory } from '../admin-unit/admin-unit.service.js';
 import { createHarness, type Harness, standardUsers, type TestClient } from '../../test/harness.js';
+import { communeTerritory } from '../admin-unit/admin-unit.service.js';
 
 let h: Harness;
 let national: TestClient;
@@ -15,40 +15,102 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const preUnit = async (level: number, code: string) =>
-  (await h.database.db.selectFrom('admin_unit').select('id').where('era', '=', 'pre2025').where('level', '=', level).where('code', '=', code)
-    .orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+  (
+    await h.database.db
+      .selectFrom('admin_unit')
+      .select('id')
+      .where('era', '=', 'pre2025')
+      .where('level', '=', level)
+      .where('code', '=', code)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+  ).id;
 
 /** The communes of today an old commune became. */
 async function successors(oldId: number) {
-  const rows = await h.database.db.selectFrom('admin_unit_lineage as l').innerJoin('admin_unit as u', 'u.id', 'l.new_unit_id')
-    .select('u.id').where('l.old_unit_id', '=', oldId).where('u.era', '=', 'post2025').where('u.level', '=', 3).execute();
+  const rows = await h.database.db
+    .selectFrom('admin_unit_lineage as l')
+    .innerJoin('admin_unit as u', 'u.id', 'l.new_unit_id')
+    .select('u.id')
+    .where('l.old_unit_id', '=', oldId)
+    .where('u.era', '=', 'post2025')
+    .where('u.level', '=', 3)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 async function htx(communeId: number, pre: number | null): Promise<number> {
-  const c = await h.database.db.selectFrom('admin_unit').select('province_id').where('id', '=', communeId).executeTakeFirstOrThrow();
+  const c = await h.database.db
+    .selectFrom('admin_unit')
+    .select('province_id')
+    .where('id', '=', communeId)
+    .executeTakeFirstOrThrow();
   const name = `Hợp tác xã Địa bàn cũ ${++n}`;
-  const r = await h.database.db.insertInto('organisation').values({
-    kind: 'HTX', reg_code: `66${String(process.pid % 10000).padStart(4, '0')}${String(n).padStart(4, '0')}`, name, name_key: organisationNameKey(name),
-    commune_id: communeId, province_id: c.province_id!, pre2025_commune_id: pre, founded_on: '2019-05-01', short_name: null, address: null, phone: null,
-    email: null, registered_on: null, registering_authority: null, charter_capital: null, legal_rep_name: null, legal_rep_title: null, vsic_code: null,
-    field: 'agriculture', agri_subtype: null, new_model: null, governance: null, status_changed_on: null, ended_on: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await h.database.db
+    .insertInto('organisation')
+    .values({
+      kind: 'HTX',
+      reg_code: `66${String(process.pid % 10000).padStart(4, '0')}${String(n).padStart(4, '0')}`,
+      name,
+      name_key: organisationNameKey(name),
+      commune_id: communeId,
+      province_id: c.province_id!,
+      pre2025_commune_id: pre,
+      founded_on: '2019-05-01',
+      short_name: null,
+      address: null,
+      phone: null,
+      email: null,
+      registered_on: null,
+      registering_authority: null,
+      charter_capital: null,
+      legal_rep_name: null,
+      legal_rep_title: null,
+      vsic_code: null,
+      field: 'agriculture',
+      agri_subtype: null,
+      new_model: null,
+      governance: null,
+      status_changed_on: null,
+      ended_on: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** A plan on a unit with one target "at least 1 HTX" for 2025, through the API; returns the evaluation and drill-down. */
 async function evaluateOn(unitId: number) {
-  const plan = await national.post('/api/plans', { kind: 'ke_hoach', title: 'Kế hoạch địa bàn cũ', issuer: 'UBND', unitId, startYear: 2021, endYear: 2025 });
+  const plan = await national.post('/api/plans', {
+    kind: 'ke_hoach',
+    title: 'Kế hoạch địa bàn cũ',
+    issuer: 'UBND',
+    unitId,
+    startYear: 2021,
+    endYear: 2025,
+  });
   expect(plan.status, plan.text).toBe(201);
   const target = await national.post(`/api/plans/${plan.body.id}/targets`, {
-    code: 'X-01', indicatorKey: 'htx_count', unit: 'HTX', comparator: 'at_least', value: 1, targetYear: 2025, wording: 'Có ít nhất 01 HTX',
+    code: 'X-01',
+    indicatorKey: 'htx_count',
+    unit: 'HTX',
+    comparator: 'at_least',
+    value: 1,
+    targetYear: 2025,
+    wording: 'Có ít nhất 01 HTX',
   });
   expect(target.status, target.text).toBe(201);
-  const ev = await national.get(`/api/plans/${plan.body.id}/targets/${target.body.id}/evaluation?date=2025-06-30`);
+  const ev = await national.get(
+    `/api/plans/${plan.body.id}/targets/${target.body.id}/evaluation?date=2025-06-30`,
+  );
   expect(ev.status, ev.text).toBe(200);
-  const orgs = await national.get(`/api/plans/${plan.body.id}/targets/${target.body.id}/organisations?date=2025-06-30&pageSize=50`);
-  return { ev: ev.body, ids: orgs.body.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b) };
+  const orgs = await national.get(
+    `/api/plans/${plan.body.id}/targets/${target.body.id}/organisations?date=2025-06-30&pageSize=50`,
+  );
+  return {
+    ev: ev.body,
+    ids: orgs.body.items.map((i: { id: number }) => i.id).sort((a: number, b: number) => a - b),
+  };
 }
 
 describe('targets on units that no longer exist', () => {

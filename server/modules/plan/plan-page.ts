@@ -1,5 +1,5 @@
-import { ADDITIVE, checkConsistency } from '../../../core/plan/consistency.js';
 import type { Comparator } from '../../../core/plan/comparators.js';
+import { ADDITIVE, checkConsistency } from '../../../core/plan/consistency.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../http/problem.js';
 import { todayInVietnam } from '../admin-unit/admin-unit.service.js';
@@ -7,15 +7,37 @@ import { listAttachments } from '../attachment/attachment.service.js';
 import { findIndicatorDef, type IndicatorDto } from '../indicator/indicator-defs.js';
 import { drillDown, territoryDto } from '../indicator/indicator-value.js';
 import { resolveTerritory } from '../indicator/territory.js';
-import { evaluateAllocation, evaluateTargetOver, figureOf, figureText, type TargetEvaluation } from './evaluate-target.js';
+import {
+  evaluateAllocation,
+  evaluateTargetOver,
+  figureOf,
+  figureText,
+  type TargetEvaluation,
+} from './evaluate-target.js';
+import { findTarget, listTargets, listTasks, type PlanRow, type TargetRow, unitLabels } from './plan.repo.js';
 import { getPlanInScope } from './plan-access.js';
 import { planDto, targetDefDto, taskDto } from './plan-dto.js';
-import { findTarget, listTargets, listTasks, type PlanRow, type TargetRow, unitLabels } from './plan.repo.js';
 
 const NO_INDICATOR: TargetEvaluation = {
-  date: '', asOf: '', year: 0, actual: null, status: 'no_data', statusLabel: 'Chưa có dữ liệu', required: null, projected: null, aboveRange: false,
-  baseline: null, figuresYear: null, numerator: null, denominator: null, coverage: null, window: null, source: null, trend: [],
-  approximate: false, explanation: 'Chỉ số của chỉ tiêu không còn tồn tại.',
+  date: '',
+  asOf: '',
+  year: 0,
+  actual: null,
+  status: 'no_data',
+  statusLabel: 'Chưa có dữ liệu',
+  required: null,
+  projected: null,
+  aboveRange: false,
+  baseline: null,
+  figuresYear: null,
+  numerator: null,
+  denominator: null,
+  coverage: null,
+  window: null,
+  source: null,
+  trend: [],
+  approximate: false,
+  explanation: 'Chỉ số của chỉ tiêu không còn tồn tại.',
 };
 
 /** Evaluates every target of a plan at a date, with allocations and consistency checks. */
@@ -23,23 +45,44 @@ export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
   const territory = await resolveTerritory(ctx.db, plan.unit_id);
   const targets = await listTargets(ctx.db, plan.id);
   const defs = new Map<string, IndicatorDto | undefined>();
-  for (const t of targets) if (!defs.has(t.indicator_key)) defs.set(t.indicator_key, await findIndicatorDef(ctx.db, t.indicator_key));
+  for (const t of targets)
+    if (!defs.has(t.indicator_key))
+      defs.set(t.indicator_key, await findIndicatorDef(ctx.db, t.indicator_key));
   const items = [];
   for (const t of targets) {
     const def = defs.get(t.indicator_key);
-    const evaluation = def ? (await evaluateTargetOver(ctx.db, plan, t, def, territory, date)).result : { ...NO_INDICATOR, date, asOf: date };
-    const children = def && t.relation === 'allocated' ? await evaluateAllocation(ctx.db, plan, t, def, date) : null;
-    items.push({ ...targetDefDto(t, def?.name.vi ?? null), figureText: figureText(t), indicatorUnit: def?.unit ?? null, evaluation, children });
+    const evaluation = def
+      ? (await evaluateTargetOver(ctx.db, plan, t, def, territory, date)).result
+      : { ...NO_INDICATOR, date, asOf: date };
+    const children =
+      def && t.relation === 'allocated' ? await evaluateAllocation(ctx.db, plan, t, def, date) : null;
+    items.push({
+      ...targetDefDto(t, def?.name.vi ?? null),
+      figureText: figureText(t),
+      indicatorUnit: def?.unit ?? null,
+      evaluation,
+      children,
+    });
   }
-  return { territory, targets: items, consistency: consistencyChecks(targets, items.map((i) => i.children?.length ?? 0)) };
+  return {
+    territory,
+    targets: items,
+    consistency: consistencyChecks(
+      targets,
+      items.map((i) => i.children?.length ?? 0),
+    ),
+  };
 }
 
 /** Checks every target that has "of which" parts or is allocated to child units (core/plan/consistency.ts). */
 export function consistencyChecks(targets: TargetRow[], childCounts: number[]) {
   const out = [];
   for (const parent of targets) {
-    const parts = targets.map((t, i) => ({ t, count: childCounts[i] })).filter((x) => x.t.parent_id === parent.id);
-    const additive = (t: TargetRow) => ADDITIVE.includes(t.comparator as Comparator) && t.unit_label === parent.unit_label;
+    const parts = targets
+      .map((t, i) => ({ t, count: childCounts[i] }))
+      .filter((x) => x.t.parent_id === parent.id);
+    const additive = (t: TargetRow) =>
+      ADDITIVE.includes(t.comparator as Comparator) && t.unit_label === parent.unit_label;
     const usable = parts.filter((x) => additive(x.t) && (x.t.relation !== 'allocated' || x.count > 0));
     // Shares of different bases do not add up: only amounts (organisations, members…) are checked.
     if (!additive(parent) || parent.unit_label === '%' || usable.length === 0) continue;
@@ -49,14 +92,24 @@ export function consistencyChecks(targets: TargetRow[], childCounts: number[]) {
       usable.map((x) => ({ figure: figureOf(x.t), count: x.t.relation === 'allocated' ? x.count : 1 })),
       parent.partition || allocated,
     );
-    out.push({ targetId: parent.id, code: parent.code, part: parent.part, partIds: usable.map((x) => x.t.id), ...r,
-      whole: interval(r.whole), partsSum: interval(r.partsSum) });
+    out.push({
+      targetId: parent.id,
+      code: parent.code,
+      part: parent.part,
+      partIds: usable.map((x) => x.t.id),
+      ...r,
+      whole: interval(r.whole),
+      partsSum: interval(r.partsSum),
+    });
   }
   return out;
 }
 
 const interval = (i: { lo: number; hi: number; loStrict: boolean; hiStrict: boolean }) => ({
-  lo: i.lo, hi: Number.isFinite(i.hi) ? i.hi : null, loStrict: i.loStrict, hiStrict: i.hiStrict,
+  lo: i.lo,
+  hi: Number.isFinite(i.hi) ? i.hi : null,
+  loStrict: i.loStrict,
+  hiStrict: i.hiStrict,
 });
 
 /** The plan page: header, territory, targets with actual/status/trend/projection, tasks, checks and files. */
@@ -71,8 +124,22 @@ export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string }) {
   } catch {
     attachments = []; // a national plan's files are listed to national users only (attachment scope)
   }
-  const summary = Object.fromEntries(['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [s, targets.filter((t) => t.evaluation.status === s).length]));
-  return { plan: planDto(plan, territory.label), territory: territoryDto(territory), date, summary, targets, tasks, consistency, attachments };
+  const summary = Object.fromEntries(
+    ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
+      s,
+      targets.filter((t) => t.evaluation.status === s).length,
+    ]),
+  );
+  return {
+    plan: planDto(plan, territory.label),
+    territory: territoryDto(territory),
+    date,
+    summary,
+    targets,
+    tasks,
+    consistency,
+    attachments,
+  };
 }
 
 async function targetInPlan(ctx: Ctx, planId: number, targetId: number) {
@@ -94,13 +161,22 @@ export async function evaluateOneTarget(ctx: Ctx, planId: number, targetId: numb
   return {
     target: { ...targetDefDto(t, def.name.vi), figureText: figureText(t), indicatorUnit: def.unit },
     indicator: { key: def.key, name: def.name, definition: def.definition, unit: def.unit },
-    territory: { ...territoryDto(territory), label: plan.unit_id ? (labels.get(plan.unit_id) ?? territory.label) : territory.label },
-    evaluation: result, children,
+    territory: {
+      ...territoryDto(territory),
+      label: plan.unit_id ? (labels.get(plan.unit_id) ?? territory.label) : territory.label,
+    },
+    evaluation: result,
+    children,
   };
 }
 
 /** The organisations a target's actual counted (or its base), paginated, within the caller's scope. */
-export async function listTargetOrganisations(ctx: Ctx, planId: number, targetId: number, q: { date?: string; set: 'numerator' | 'denominator'; page: number; pageSize: number }) {
+export async function listTargetOrganisations(
+  ctx: Ctx,
+  planId: number,
+  targetId: number,
+  q: { date?: string; set: 'numerator' | 'denominator'; page: number; pageSize: number },
+) {
   const { plan, t, def, territory } = await targetInPlan(ctx, planId, targetId);
   const date = q.date ?? todayInVietnam();
   const { ev, result } = await evaluateTargetOver(ctx.db, plan, t, def, territory, date);

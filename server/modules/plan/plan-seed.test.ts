@@ -8,7 +8,13 @@ import { createHarness, type Harness, standardUsers, type TestClient } from '../
 // Tests may read ../shared (runtime code never does): the source documents and their index of targets.
 const SEEDS = resolve('../shared/seeds');
 const INDEX = readFileSync(`${SEEDS}/INDEX.md`, 'utf8');
-const FILES: Record<string, string> = { NB: '000_2882ad5062648117.txt', KT: '001_3ecd8446185e6165.txt', BL: '002_975302bcecadba5d.txt', HP: '003_c79919e897aefbed.txt', LS: '004_e906f448f3062d8c.txt' };
+const FILES: Record<string, string> = {
+  NB: '000_2882ad5062648117.txt',
+  KT: '001_3ecd8446185e6165.txt',
+  BL: '002_975302bcecadba5d.txt',
+  HP: '003_c79919e897aefbed.txt',
+  LS: '004_e906f448f3062d8c.txt',
+};
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 let h: Harness;
@@ -32,15 +38,24 @@ describe('seedPlans', () => {
     expect(plans.filter((p) => p.unit_id !== null).every((p) => p.province_id !== null)).toBe(true);
   });
 
-  it.each(Object.keys(FILES))('encodes exactly the %s targets of INDEX.md, each ID once or in parts', async (prefix) => {
-    const ids = [...new Set([...INDEX.matchAll(new RegExp(`\\b(${prefix}-\\d{2})\\b`, 'g'))].map((m) => m[1]))].sort();
-    const plan = SEED_PLANS.find((p) => p.targets.some((t) => t.code.startsWith(`${prefix}-`)))!;
-    const codes = [...new Set(plan.targets.map((t) => t.code))].sort();
-    expect(codes).toEqual(ids);
-    const stored = await h.database.db.selectFrom('plan_target').innerJoin('plan', 'plan.id', 'plan_target.plan_id')
-      .select((eb) => eb.fn.count<number>('plan_target.code').distinct().as('n')).where('plan.code', '=', plan.code).executeTakeFirstOrThrow();
-    expect(Number(stored.n)).toBe(ids.length);
-  });
+  it.each(Object.keys(FILES))(
+    'encodes exactly the %s targets of INDEX.md, each ID once or in parts',
+    async (prefix) => {
+      const ids = [
+        ...new Set([...INDEX.matchAll(new RegExp(`\\b(${prefix}-\\d{2})\\b`, 'g'))].map((m) => m[1])),
+      ].sort();
+      const plan = SEED_PLANS.find((p) => p.targets.some((t) => t.code.startsWith(`${prefix}-`)))!;
+      const codes = [...new Set(plan.targets.map((t) => t.code))].sort();
+      expect(codes).toEqual(ids);
+      const stored = await h.database.db
+        .selectFrom('plan_target')
+        .innerJoin('plan', 'plan.id', 'plan_target.plan_id')
+        .select((eb) => eb.fn.count<number>('plan_target.code').distinct().as('n'))
+        .where('plan.code', '=', plan.code)
+        .executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(ids.length);
+    },
+  );
 
   it.each(Object.entries(FILES))('quotes every %s target in the words of its document', (prefix, file) => {
     const text = squash(readFileSync(`${SEEDS}/${file}`, 'utf8'));
@@ -57,8 +72,10 @@ describe('seedPlans', () => {
           expect(t.comparator, t.code).toBe('all'); // "100% … đạt từ 80 điểm trở lên": the figure is 100%
           continue;
         }
-        if (/\btrên\b|\bhơn\b/.test(w) && !w.includes('trên danh nghĩa') && !w.includes('trên địa bàn')) expect(t.comparator, t.code).toBe('more_than');
-        if (/ít nhất|tối thiểu|trở lên/.test(w) && !/từ 0\d đến/.test(w)) expect(t.comparator, t.code).toBe('at_least');
+        if (/\btrên\b|\bhơn\b/.test(w) && !w.includes('trên danh nghĩa') && !w.includes('trên địa bàn'))
+          expect(t.comparator, t.code).toBe('more_than');
+        if (/ít nhất|tối thiểu|trở lên/.test(w) && !/từ 0\d đến/.test(w))
+          expect(t.comparator, t.code).toBe('at_least');
         if (/từ \d+%? ?(-|đến)/.test(w)) expect(t.comparator, t.code).toBe('range');
       }
     }
@@ -73,29 +90,46 @@ describe('seedPlans', () => {
   it('shows the plans through the API with a status for every target; Kon Tum has its three', async () => {
     const list = await national.get('/api/plans?pageSize=50');
     expect(list.status, list.text).toBe(200);
-    const byNumber = Object.fromEntries(list.body.items.map((p: { number: string | null; code: string; id: number }) => [p.code, p.id]));
+    const byNumber = Object.fromEntries(
+      list.body.items.map((p: { number: string | null; code: string; id: number }) => [p.code, p.id]),
+    );
     const kt = await national.get(`/api/plans/${byNumber['seed:KT-1185-KH-UBND-2021']}?date=2025-12-31`);
     expect(kt.status, kt.text).toBe(200);
     expect(kt.body.targets.map((t: { code: string }) => t.code)).toEqual(['KT-01', 'KT-02', 'KT-03']);
     expect(kt.body.territory.label).toContain('Kon Tum');
-    expect(kt.body.tasks.map((t: { deadlineMd: string | null }) => t.deadlineMd)).toEqual(expect.arrayContaining(['06-30', '12-20']));
+    expect(kt.body.tasks.map((t: { deadlineMd: string | null }) => t.deadlineMd)).toEqual(
+      expect.arrayContaining(['06-30', '12-20']),
+    );
     for (const id of Object.values(byNumber)) {
       const page = await national.get(`/api/plans/${id}?date=2024-12-31`);
-      for (const t of page.body.targets) expect(['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data']).toContain(t.evaluation.status);
+      for (const t of page.body.targets)
+        expect(['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data']).toContain(t.evaluation.status);
     }
   });
 
   it('checks HP-02..04 and HP-05 for consistency with comparators (310 + 150 fits "trên 400")', async () => {
-    const hp = (await national.get('/api/plans?pageSize=50')).body.items.find((p: { code: string }) => p.code === 'seed:HP-215-KH-UBND-2021');
+    const hp = (await national.get('/api/plans?pageSize=50')).body.items.find(
+      (p: { code: string }) => p.code === 'seed:HP-215-KH-UBND-2021',
+    );
     const page = await national.get(`/api/plans/${hp.id}`);
     const hp02 = page.body.consistency.find((c: { code: string }) => c.code === 'HP-02');
     expect(hp02).toMatchObject({ consistent: true, partsSum: { lo: 460 } });
     expect(hp02.partIds).toHaveLength(2);
-    expect(page.body.consistency.find((c: { code: string; part: string }) => c.code === 'HP-05' && c.part === 'a')).toMatchObject({ consistent: true });
-    const ls = (await national.get('/api/plans?pageSize=50')).body.items.find((p: { code: string }) => p.code === 'seed:LS-115-KH-UBND-2023');
+    expect(
+      page.body.consistency.find((c: { code: string; part: string }) => c.code === 'HP-05' && c.part === 'a'),
+    ).toMatchObject({ consistent: true });
+    const ls = (await national.get('/api/plans?pageSize=50')).body.items.find(
+      (p: { code: string }) => p.code === 'seed:LS-115-KH-UBND-2023',
+    );
     const lsPage = await national.get(`/api/plans/${ls.id}?date=2024-06-30`);
-    const ls05 = lsPage.body.targets.find((t: { code: string; part: string }) => t.code === 'LS-05' && t.part === 'a');
+    const ls05 = lsPage.body.targets.find(
+      (t: { code: string; part: string }) => t.code === 'LS-05' && t.part === 'a',
+    );
     expect(ls05.children.length).toBeGreaterThanOrEqual(10); // the districts of the former Lạng Sơn province
-    expect(lsPage.body.consistency.find((c: { code: string; part: string }) => c.code === 'LS-05' && c.part === 'b')).toMatchObject({ consistent: true });
+    expect(
+      lsPage.body.consistency.find(
+        (c: { code: string; part: string }) => c.code === 'LS-05' && c.part === 'b',
+      ),
+    ).toMatchObject({ consistent: true });
   });
 });

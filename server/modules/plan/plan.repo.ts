@@ -12,7 +12,14 @@ export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 /** Plans matching the filters, newest first. */
 export async function listPlans(
   db: Kysely<DB>,
-  q: { provinceId: number | null; unitId?: number; year?: number; status?: string; limit: number; offset: number },
+  q: {
+    provinceId: number | null;
+    unitId?: number;
+    year?: number;
+    status?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   let s = db.selectFrom('plan');
   if (q.provinceId !== null) {
@@ -22,32 +29,60 @@ export async function listPlans(
   if (q.unitId !== undefined) s = s.where('unit_id', '=', q.unitId);
   if (q.year !== undefined) s = s.where('start_year', '<=', q.year).where('end_year', '>=', q.year);
   if (q.status) s = s.where('status', '=', q.status);
-  const rows = await s.selectAll().orderBy('start_year', 'desc').orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
+  const rows = await s
+    .selectAll()
+    .orderBy('start_year', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
   const total = await s.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
 /** Targets of a plan in their order. */
 export async function listTargets(db: Kysely<DB>, planId: number) {
-  return db.selectFrom('plan_target').selectAll().where('plan_id', '=', planId).orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('plan_target')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 export type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
 /** One target by id within a plan. */
 export async function findTarget(db: Kysely<DB>, planId: number, id: number) {
-  return db.selectFrom('plan_target').selectAll().where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('plan_target')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Tasks of a plan in their order. */
 export async function listTasks(db: Kysely<DB>, planId: number) {
-  return db.selectFrom('plan_task').selectAll().where('plan_id', '=', planId).orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('plan_task')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }
 export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
 
 /** Child units of a unit at a level (districts of a pre-2025 province, communes of a district). */
 export async function childUnits(db: Kysely<DB>, parentId: number, level: number) {
-  return db.selectFrom('admin_unit').select(['id', 'full_name', 'code']).where('parent_id', '=', parentId).where('level', '=', level)
-    .orderBy('code').execute();
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'full_name', 'code'])
+    .where('parent_id', '=', parentId)
+    .where('level', '=', level)
+    .orderBy('code')
+    .execute();
 }
 
 /** Labels of units by id. */

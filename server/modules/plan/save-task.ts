@@ -31,9 +31,18 @@ const values = (t: Partial<TaskInput>) => ({
 export async function createTask(ctx: Ctx, planId: number, input: TaskInput) {
   const plan = await getPlanInScope(ctx, planId, 'manage');
   return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.insertInto('plan_task').values({ plan_id: planId, agency: input.agency, task: input.task, ...values(input) })
-      .returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'plan.task_create', entityType: 'plan_task', entityId: r.id, after: r, provinceId: plan.province_id });
+    const r = await trx
+      .insertInto('plan_task')
+      .values({ plan_id: planId, agency: input.agency, task: input.task, ...values(input) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'plan.task_create',
+      entityType: 'plan_task',
+      entityId: r.id,
+      after: r,
+      provinceId: plan.province_id,
+    });
     return taskDto(r);
   });
 }
@@ -41,13 +50,32 @@ export async function createTask(ctx: Ctx, planId: number, input: TaskInput) {
 /** Changes a task (its status as work progresses); one audit row. */
 export async function updateTask(ctx: Ctx, planId: number, taskId: number, input: Partial<TaskInput>) {
   const plan = await getPlanInScope(ctx, planId, 'manage');
-  const before = await ctx.db.selectFrom('plan_task').selectAll().where('plan_id', '=', planId).where('id', '=', taskId).executeTakeFirst();
+  const before = await ctx.db
+    .selectFrom('plan_task')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
   if (!before) throw notFound('Không tìm thấy nhiệm vụ.');
   return ctx.db.transaction().execute(async (trx) => {
     const set = values(input);
-    const r = Object.keys(set).length === 0 ? before
-      : await trx.updateTable('plan_task').set(set).where('id', '=', taskId).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'plan.task_update', entityType: 'plan_task', entityId: taskId, before, after: r, provinceId: plan.province_id });
+    const r =
+      Object.keys(set).length === 0
+        ? before
+        : await trx
+            .updateTable('plan_task')
+            .set(set)
+            .where('id', '=', taskId)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'plan.task_update',
+      entityType: 'plan_task',
+      entityId: taskId,
+      before,
+      after: r,
+      provinceId: plan.province_id,
+    });
     return taskDto(r);
   });
 }
