@@ -6,7 +6,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import viAssessment from './vi.assessment.json';
 import vi from './vi.json';
+import viPlan from './vi.plan.json';
+
+/** Each module keeps its strings in its own file under its own top-level key; they are merged here. */
+const viBundle = { ...vi, ...viAssessment, ...viPlan };
 
 export const LANGUAGES = ['vi', 'en'] as const;
 /** A language the interface is translated into. */
@@ -30,13 +35,17 @@ function applyLanguage(lng: Language): void {
 
 async function loadLanguage(lng: Language): Promise<void> {
   if (i18n.hasResourceBundle(lng, 'translation')) return;
-  const bundle = (await import('./en.json')).default;
-  i18n.addResourceBundle(lng, 'translation', bundle);
+  const [base, assessment, plan] = await Promise.all([
+    import('./en.json'),
+    import('./en.assessment.json'),
+    import('./en.plan.json'),
+  ]);
+  i18n.addResourceBundle(lng, 'translation', { ...base.default, ...assessment.default, ...plan.default });
 }
 
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi } },
+  resources: { vi: { translation: viBundle } },
   lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
