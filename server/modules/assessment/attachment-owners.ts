@@ -1,6 +1,7 @@
 /**
  * Attachment owners of the module: 'assessment' (evidence for a self-assessment, e.g. the board's minutes; located
- * at its organisation and visible only within the organisation's scope) and 'assessment_import' (an Excel file of
+ * at its organisation and visible only within the organisation's scope; owner id "<id>" for the whole assessment or
+ * "<id>-<item code>" for the evidence of one item) and 'assessment_import' (an Excel file of
  * past results, attached to the unit it concerns).
  */
 import { getUnitBasics } from '../admin-unit/admin-unit.service.js';
@@ -15,8 +16,9 @@ export function registerAssessmentAttachmentOwners() {
   if (registered) return;
   registered = true;
   registerAttachmentOwner('assessment', async (ctx, ownerId) => {
-    if (!/^\d{1,9}$/.test(ownerId)) return null;
-    const a = await findResultById(ctx.db, Number(ownerId));
+    const m = /^(\d{1,9})(?:-[0-9A-Za-z_]{1,10})?$/.exec(ownerId);
+    if (!m) return null;
+    const a = await findResultById(ctx.db, Number(m[1]));
     if (!a) return null;
     const org = await ctx.db
       .selectFrom('organisation')

@@ -271,4 +271,27 @@ describe('attachments of an assessment', () => {
       1,
     );
   });
+
+  it('keeps the evidence of one item apart under "<id>-<item code>" and in the same scope', async () => {
+    const id = await resetAssessment(h, fx.orgOwn, 2024, 'draft');
+    const form = (ownerId: string) => {
+      const f = new FormData();
+      f.set('ownerType', 'assessment');
+      f.set('ownerId', ownerId);
+      f.set('file', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], 'so-sach-von.pdf'));
+      return f;
+    };
+    const coop = await h.login('coop');
+    expect((await coop.req('POST', '/api/attachments', undefined, { raw: form(`${id}-1a`) })).status).toBe(
+      201,
+    );
+    const item = await coop.get(`/api/attachments?ownerType=assessment&ownerId=${id}-1a`);
+    expect(item.body.items.map((a: { fileName: string }) => a.fileName)).toEqual(['so-sach-von.pdf']);
+    expect((await coop.get(`/api/attachments?ownerType=assessment&ownerId=${id}-1b`)).body.items).toEqual([]);
+    const other = await h.login('cofficer.sibling');
+    expect((await other.get(`/api/attachments?ownerType=assessment&ownerId=${id}-1a`)).status).toBe(404);
+    expect((await coop.req('POST', '/api/attachments', undefined, { raw: form(`${id}-1a.b`) })).status).toBe(
+      400,
+    );
+  });
 });
