@@ -15,6 +15,7 @@ export const ORIGIN = 'http://localhost';
 /** A response with its parsed JSON body. */
 export interface TestResponse {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
   body: any;
   headers: Headers;
   text: string;

@@ -59,7 +59,10 @@ export interface UnitBasics {
 /** Cached lookup of a unit's basics (units are reference data and never change once loaded). */
 export async function getUnitBasics(db: Kysely<DB>, id: number): Promise<UnitBasics | null> {
   let cache = basicsCache.get(db);
-  if (!cache) basicsCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    basicsCache.set(db, cache);
+  }
   const hit = cache.get(id);
   if (hit) return hit;
   const r = await repo.findUnitById(db, id);

@@ -57,7 +57,7 @@ async function locateOwner(ctx: Ctx, ownerType: string, ownerId: string) {
 function sniff(fileName: string, bytes: Uint8Array) {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const type = TYPES.find((t) => t.ext.includes(ext));
-  if (!type || !type.magic.every((b, i) => bytes[i] === b)) {
+  if (!type?.magic.every((b, i) => bytes[i] === b)) {
     throw new AppError(
       415,
       'attachment.type_not_allowed',
@@ -99,6 +99,7 @@ export async function uploadAttachment(
   if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) {
     throw new AppError(413, 'attachment.too_large', 'Tệp vượt quá dung lượng cho phép (20 MB).');
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is stripped
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'tep';
   const contentType = sniff(fileName, input.bytes);
   const loc = await locateOwner(ctx, input.ownerType, input.ownerId);

@@ -155,9 +155,10 @@ export async function login(
   const keys = [`u:${username}`, `ip:${ctx.ip ?? 'unknown'}`];
   await checkThrottle(ctx, keys);
   const row = await repo.findUserByUsername(ctx.db, username);
-  const ok = row
-    ? await verifyPassword(row.password_hash, input.password)
-    : (await verifyPassword(await DUMMY_HASH, input.password), false);
+  let ok = false;
+  if (row) ok = await verifyPassword(row.password_hash, input.password);
+  // Unknown user: verify against a dummy hash anyway so timing does not reveal which usernames exist.
+  else await verifyPassword(await DUMMY_HASH, input.password);
   if (!row || !ok) {
     await recordFailure(ctx, username, row?.id ?? null, [
       [keys[0], MAX_USER_FAILURES],
