@@ -12,6 +12,7 @@ import { meQueryOptions } from './api/auth';
 import { AppShell } from './components/app-shell';
 import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
+import { validateCampaignSearch, validateUnitYearSearch } from './lib/assessment-search';
 import { isIsoDate } from './lib/dates';
 import {
   validateImportSearch,
@@ -148,6 +149,52 @@ const reviewQueueRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/reports-page'), 'ReportsPage'),
 });
 
+// Yearly assessment of cooperatives (issue 4): campaigns, board, report, rubrics, import, and the form.
+const assessmentCampaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments',
+  validateSearch: validateCampaignSearch,
+  component: lazyRouteComponent(() => import('./pages/assessment-campaigns-page'), 'AssessmentCampaignsPage'),
+});
+
+const assessmentBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/board',
+  validateSearch: validateUnitYearSearch,
+  component: lazyRouteComponent(() => import('./pages/assessment-board-page'), 'AssessmentBoardPage'),
+});
+
+const assessmentReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/report',
+  validateSearch: validateUnitYearSearch,
+  component: lazyRouteComponent(() => import('./pages/assessment-report-page'), 'AssessmentReportPage'),
+});
+
+const rubricsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/rubrics',
+  component: lazyRouteComponent(() => import('./pages/rubrics-page'), 'RubricsPage'),
+});
+
+const rubricRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/rubrics/$id',
+  component: lazyRouteComponent(() => import('./pages/rubric-page'), 'RubricPage'),
+});
+
+const assessmentImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/import',
+  component: lazyRouteComponent(() => import('./pages/assessment-import-page'), 'AssessmentImportPage'),
+});
+
+const assessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisations/$id/assessments/$year',
+  component: lazyRouteComponent(() => import('./pages/assessment-page'), 'AssessmentPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -161,6 +208,13 @@ const routeTree = rootRoute.addChildren([
     organisationEditRoute,
     reportRoute,
     reviewQueueRoute,
+    assessmentCampaignsRoute,
+    assessmentBoardRoute,
+    assessmentReportRoute,
+    rubricsRoute,
+    rubricRoute,
+    assessmentImportRoute,
+    assessmentRoute,
     usersRoute,
     auditRoute,
     accountRoute,

@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   FileDoneOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -13,7 +14,7 @@ import type { Permission } from '../../../core/permissions';
 
 /** One menu entry; `to` is also the key used to highlight the current page. */
 export interface NavItem {
-  to: '/' | '/organisations' | '/reports' | '/units' | '/users' | '/audit' | '/account';
+  to: '/' | '/organisations' | '/reports' | '/assessments' | '/units' | '/users' | '/audit' | '/account';
   labelKey: string;
   /** Label for a cooperative user, whose entry opens its own organisation instead of the list. */
   ownLabelKey?: string;
@@ -34,6 +35,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'org.read',
   },
   { to: '/reports', labelKey: 'nav.reports', icon: <FileDoneOutlined />, permission: 'report.review' },
+  {
+    to: '/assessments',
+    labelKey: 'assessment.nav.menu',
+    icon: <TrophyOutlined />,
+    permission: 'assessment.read',
+  },
   { to: '/units', labelKey: 'nav.units', icon: <EnvironmentOutlined /> },
   { to: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -6,6 +6,7 @@ import { Badge, Breadcrumb, Button, Flex, Result, Space, Tabs, Typography } from
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { profileQuery } from '../api/organisations';
+import { AssessmentHistoryTab } from '../components/assessment-history-tab';
 import { ComingLater } from '../components/coming-later';
 import { ErrorAlert } from '../components/error-alert';
 import { OrgHistoryTab } from '../components/org-history-tab';
@@ -127,7 +128,7 @@ export function OrganisationPage() {
           {
             key: 'assessments',
             label: tabLabel('assessments', t('org.tabs.assessments')),
-            children: <ComingLater what={t('org.tabs.assessments')} />,
+            children: <AssessmentHistoryTab org={org} />,
           },
           {
             key: 'support',
