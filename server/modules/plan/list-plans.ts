@@ -4,12 +4,12 @@ import { getUnitBasics, todayInVietnam } from '../admin-unit/admin-unit.service.
 import { requireUser, scopeProvinceFilter } from '../auth/scope.js';
 import { listPlans as listPlanRows, unitLabels } from './plan.repo.js';
 import { planDto } from './plan-dto.js';
-import { evaluatePlan } from './plan-page.js';
+import { evaluatePlan, statusSummary } from './plan-page.js';
 
 /** Plans the caller may see (its province's and the national ones), filtered by unit, year and status. */
 export async function listPlans(
   ctx: Ctx,
-  q: { unitId?: number; year?: number; status?: string; page: number; pageSize: number },
+  q: { unitId?: number; year?: number; status?: string; kind?: string; page: number; pageSize: number },
 ) {
   requireUser(ctx);
   const { rows, total } = await listPlanRows(ctx.db, {
@@ -17,6 +17,7 @@ export async function listPlans(
     unitId: q.unitId,
     year: q.year,
     status: q.status,
+    kind: q.kind,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
@@ -37,10 +38,14 @@ export async function listPlans(
           )
           .groupBy('plan_id')
           .execute();
+  // The list shows each plan's standing today, so it is evaluated like the overview (a page is at most 200 plans).
+  const summaries: Record<string, number>[] = [];
+  for (const r of rows) summaries.push(statusSummary((await evaluatePlan(ctx, r, todayInVietnam())).targets));
   return {
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       ...planDto(r, r.unit_id ? (labels.get(r.unit_id) ?? '') : 'Toàn quốc'),
       targetCount: Number(counts.find((c) => c.plan_id === r.id)?.n ?? 0),
+      statusCounts: summaries[i],
     })),
     total,
     page: q.page,
@@ -74,12 +79,7 @@ export async function provinceOverview(ctx: Ctx, q: { provinceId: number; date?:
   const plans = [];
   for (const p of rows) {
     const { territory, targets } = await evaluatePlan(ctx, p, date);
-    const summary = Object.fromEntries(
-      ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
-        s,
-        targets.filter((t) => t.evaluation.status === s).length,
-      ]),
-    );
+    const summary = statusSummary(targets);
     plans.push({
       plan: planDto(p, territory.label),
       summary,

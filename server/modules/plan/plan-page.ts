@@ -112,6 +112,16 @@ const interval = (i: { lo: number; hi: number; loStrict: boolean; hiStrict: bool
   hiStrict: i.hiStrict,
 });
 
+/** How many targets are achieved, on track, at risk, not achieved or without data. */
+export function statusSummary(targets: { evaluation: { status: string } }[]): Record<string, number> {
+  return Object.fromEntries(
+    ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
+      s,
+      targets.filter((t) => t.evaluation.status === s).length,
+    ]),
+  );
+}
+
 /** The plan page: header, territory, targets with actual/status/trend/projection, tasks, checks and files. */
 export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string }) {
   const plan = await getPlanInScope(ctx, id, 'read');
@@ -124,12 +134,7 @@ export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string }) {
   } catch {
     attachments = []; // a national plan's files are listed to national users only (attachment scope)
   }
-  const summary = Object.fromEntries(
-    ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
-      s,
-      targets.filter((t) => t.evaluation.status === s).length,
-    ]),
-  );
+  const summary = statusSummary(targets);
   return {
     plan: planDto(plan, territory.label),
     territory: territoryDto(territory),

@@ -116,6 +116,34 @@ const on =
     return p ? build(p) : null;
   };
 
+/** A fresh target or task of the plan, so every allowed caller deletes something that exists. */
+async function freshRow(h: Harness, planId: number, table: 'plan_target' | 'plan_task') {
+  const db = h.database.db;
+  if (table === 'plan_task') {
+    const r = await db
+      .insertInto('plan_task')
+      .values({ plan_id: planId, agency: 'UBND xã', task: `Xoá ${++seq}`, due_on: null, recurrence: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+  const r = await db
+    .insertInto('plan_target')
+    .values({
+      plan_id: planId,
+      code: `MD-${++seq}`,
+      indicator_key: 'htx_count',
+      unit_label: 'HTX',
+      comparator: 'at_least',
+      value: '1',
+      target_year: 2026,
+      wording: 'Chỉ tiêu để xoá',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
 export const planCases: MatrixCases = {
   'plans.list': () => ({ method: 'GET', path: '/api/plans?year=2025' }),
   'plans.overview': (t, fx) =>
@@ -182,6 +210,18 @@ export const planCases: MatrixCases = {
     path: `/api/plans/${p.plan}/tasks/${p.task}`,
     body: { status: 'in_progress' },
   })),
+  'plans.targets.delete': async (t, fx, h) => {
+    const p = await planOf(t, fx, h);
+    if (!p) return null;
+    const id = await freshRow(h, p.plan, 'plan_target');
+    return { method: 'DELETE', path: `/api/plans/${p.plan}/targets/${id}` };
+  },
+  'plans.tasks.delete': async (t, fx, h) => {
+    const p = await planOf(t, fx, h);
+    if (!p) return null;
+    const id = await freshRow(h, p.plan, 'plan_task');
+    return { method: 'DELETE', path: `/api/plans/${p.plan}/tasks/${id}` };
+  },
   'plans.export.xlsx': on((p) => ({
     method: 'GET',
     path: `/api/plans/${p.plan}/export.xlsx?date=2025-06-30`,

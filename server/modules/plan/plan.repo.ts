@@ -17,6 +17,7 @@ export async function listPlans(
     unitId?: number;
     year?: number;
     status?: string;
+    kind?: string;
     limit: number;
     offset: number;
   },
@@ -26,7 +27,12 @@ export async function listPlans(
     const p = q.provinceId;
     s = s.where((eb) => eb.or([eb('province_id', 'is', null), eb('province_id', '=', p)]));
   }
-  if (q.unitId !== undefined) s = s.where('unit_id', '=', q.unitId);
+  if (q.unitId !== undefined) {
+    // A current province also finds the plans of the former units that now lie in it.
+    const u = q.unitId;
+    s = s.where((eb) => eb.or([eb('unit_id', '=', u), eb('province_id', '=', u)]));
+  }
+  if (q.kind) s = s.where('kind', '=', q.kind);
   if (q.year !== undefined) s = s.where('start_year', '<=', q.year).where('end_year', '>=', q.year);
   if (q.status) s = s.where('status', '=', q.status);
   const rows = await s

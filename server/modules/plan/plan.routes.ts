@@ -64,7 +64,9 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>) {
         responses: {
           200: json(
             z.object({
-              items: z.array(ZPlan.extend({ targetCount: z.number() })),
+              items: z.array(
+                ZPlan.extend({ targetCount: z.number(), statusCounts: z.record(z.string(), z.number()) }),
+              ),
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),

@@ -23,6 +23,7 @@ export const ZListQuery = z.object({
   unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   status: z.enum(['draft', 'in_force', 'expired', 'superseded']).optional(),
+  kind: z.enum(['ke_hoach', 'chuong_trinh_hanh_dong', 'de_an', 'nghi_quyet', 'quyet_dinh']).optional(),
   ...ZPaging,
 });
 export const ZOverviewQuery = z.object({
