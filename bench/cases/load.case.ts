@@ -1,0 +1,79 @@
+/**
+ * A mixed read load on the HopTac process (autocannon, loopback, bounded): indicator values of the province and
+ * a commune, the organisation list, searches, a plan page, the plan overview and unit counts. Goals: ≥ 500 req/s,
+ * 0 errors, p95 < 300 ms, memory growth < 10 % (RSS after a warm-up vs after the load), server memory < 1.5 GB.
+ */
+import { check } from '../support/report.js';
+import { load, loginTo, startHopTac } from '../support/server-process.js';
+import type { BenchCase } from './case-types.js';
+
+const MB = 2 ** 20;
+
+export const loadCase: BenchCase = {
+  name: 'load',
+  kind: 'process',
+  async run(env) {
+    const server = await startHopTac(env.ds.serverEnv);
+    try {
+      const cookie = await loginTo(server.url);
+      const get = async (p: string) => (await fetch(`${server.url}${p}`, { headers: { cookie } })).json();
+      const { items } = (await get('/api/indicators')) as {
+        items: { key: string; builtIn: boolean; spec: { source: string } }[];
+      };
+      const keys = items
+        .filter((i) => i.builtIn && i.spec.source !== 'manual')
+        .slice(0, 4)
+        .map((i) => i.key);
+      const plans = (await get('/api/plans?pageSize=10')) as { items?: { id: number }[] };
+      const { province, commune } = env.units;
+      const paths = [
+        ...keys.map((k) => `/api/indicators/${k}/value?unitId=${province.id}`),
+        ...keys.slice(0, 2).map((k) => `/api/indicators/${k}/value?unitId=${commune.id}`),
+        '/api/organisations?pageSize=20',
+        `/api/organisations?unitId=${province.id}&sort=name&pageSize=20`,
+        `/api/organisations?${encodeURI('q=nông nghiệp')}&pageSize=20`,
+        `/api/organisations?${encodeURI('q=dich vu')}&pageSize=20`,
+        `/api/plans/overview?provinceId=${province.id}`,
+        ...(plans.items ?? []).slice(0, 2).map((p) => `/api/plans/${p.id}`),
+        '/api/units/stats',
+        '/api/auth/me',
+      ];
+      for (const p of paths) {
+        const r = await fetch(`${server.url}${p}`, { headers: { cookie } });
+        if (r.status !== 200) throw new Error(`${p}: ${r.status}`);
+      }
+      const connections = 20;
+      const seconds = env.quick ? 5 : 30;
+      await load(server.url, { seconds: env.quick ? 2 : 5, connections, cookie, paths });
+      const before = server.rss();
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 500);
+      const r = await load(server.url, { seconds, connections, cookie, paths });
+      clearInterval(sampler);
+      const after = server.rss();
+      peak = Math.max(peak, after);
+      const growth = (after / before - 1) * 100;
+      return {
+        case: 'load',
+        title: 'Mixed read load',
+        lines: [
+          {
+            what: `${paths.length} read endpoints in turn, ${connections} connections, ${seconds} s`,
+            app: { n: r.requests, p50: r.p50, p95: r.p95, max: r.p99 },
+            note: `${Math.round(r.rps)} req/s, p99 ${r.p99.toFixed(0)} ms, errors ${r.errors}, non-2xx ${r.non2xx}, RSS ${Math.round(before / MB)} → ${Math.round(after / MB)} MB (peak ${Math.round(peak / MB)} MB)`,
+          },
+        ],
+        goals: [
+          check('mixed load ≥ 500 req/s', r.rps, 500, 'min'),
+          check('mixed load: 0 errors', r.errors + r.non2xx, 0, 'max'),
+          check('mixed load p95 < 300 ms', r.p95, 300, 'max', 'ms'),
+          check('memory growth < 10 %', growth, 10, 'max', ' %'),
+          check('server memory < 1.5 GB (peak RSS)', peak / MB, 1536, 'max', ' MB'),
+        ],
+        notes: ['the table’s "max" column of this line is the p99'],
+      };
+    } finally {
+      await server.stop();
+    }
+  },
+};
