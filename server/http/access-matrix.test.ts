@@ -4,7 +4,7 @@
  * without a declaration fails the suite. Then every declared route is called by an anonymous client and
  * by one user of each role, against four targets, and the outcome must follow from the declaration alone:
  *   1. anonymous caller, permission other than 'public'               → 401 auth.required
- *   2. the role lacks the permission (core/permissions hasPermission) → 403 forbidden
+ *   2. the role lacks the permission (any one of the declared permissions) → 403 forbidden
  *   3. the target is outside the caller's scope by the route's rule   → 404 not_found (existence not disclosed)
  *   4. otherwise                                                      → 2xx for the foundation's cases; for
  *      cases a module contributes, anything but 401/403/404 and 5xx (a repeated call may meet a business rule)
@@ -25,10 +25,10 @@
  * target (null), but a scoped route must be exercised on its own and on another province's target.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, ROLES, type Role, type ScopeType } from '../../core/permissions.js';
+import { ROLES, type Role, type ScopeType } from '../../core/permissions.js';
 import { createHarness, type Harness, type TestClient } from '../test/harness.js';
 import { createFixtures, type Fixtures, loadCases, TARGETS, type Target } from './access-matrix.cases.js';
-import { type DeclaredRoute, declaredRoutes, type ScopeRule } from './route.js';
+import { type DeclaredRoute, declaredRoutes, roleMeets, type ScopeRule } from './route.js';
 import { STATIC_ROUTES } from './static.js';
 
 interface Loc {
@@ -89,7 +89,7 @@ function expected(route: DeclaredRoute, c: Caller, t: Target): Outcome {
   const { permission, scope } = route.access;
   if (permission !== 'public') {
     if (!c.role) return 401;
-    if (permission !== 'authenticated' && !hasPermission(c.role, permission)) return 403;
+    if (!roleMeets(c.role, permission)) return 403;
   }
   return VISIBLE[scope](c, TARGET_LOC[t]) ? '2xx' : 404;
 }

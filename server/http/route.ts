@@ -20,8 +20,19 @@ export type ScopeRule = 'none' | 'self' | 'list' | 'province' | 'commune' | 'use
 
 /** The declaration every route must carry: who may call it and how its data is scoped. */
 export interface Access {
-  permission: Permission | 'public' | 'authenticated';
+  /** One permission, or several of which the caller needs any one (e.g. officer edit or cooperative self-edit). */
+  permission: Permission | readonly Permission[] | 'public' | 'authenticated';
   scope: ScopeRule;
+}
+
+/** Whether `role` holds the declared permission (any one of a list). */
+export function roleMeets(
+  role: Parameters<typeof hasPermission>[0],
+  permission: Access['permission'],
+): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return anyOf.some((p) => hasPermission(role, p));
 }
 
 /** One declared route, as the access-matrix test and the OpenAPI snapshot see it. */
@@ -45,9 +56,7 @@ function guard(access: Access): MiddlewareHandler<AppEnv> {
     if (access.permission !== 'public') {
       const user = c.get('user');
       if (!user) throw unauthenticated();
-      if (access.permission !== 'authenticated' && !hasPermission(user.role, access.permission)) {
-        throw forbidden();
-      }
+      if (!roleMeets(user.role, access.permission)) throw forbidden();
     }
     await rejectNul(c);
     await next();

@@ -6,8 +6,8 @@
  * organisation itself) and 'list'.
  */
 import { expect } from 'vitest';
-import { hasPermission, type Role } from '../../../core/permissions.js';
-import { declaredRoutes } from '../../http/route.js';
+import type { Role } from '../../../core/permissions.js';
+import { declaredRoutes, roleMeets } from '../../http/route.js';
 import type { MatrixCases, MatrixFixtures, MatrixTarget } from '../../test/access-cases.js';
 import type { Harness, TestClient } from '../../test/harness.js';
 
@@ -37,9 +37,7 @@ export async function runOrgMatrix(h: Harness, fx: MatrixFixtures, cases: Matrix
         if (!req) continue;
         const want = !caller.role
           ? 401
-          : permission !== 'public' &&
-              permission !== 'authenticated' &&
-              !hasPermission(caller.role, permission)
+          : !roleMeets(caller.role, permission)
             ? 403
             : scope === 'org' && !caller.sees.includes(target)
               ? 404

@@ -4,8 +4,8 @@
  * server/http/access-matrix.test.ts only requires "not an access error" for module cases).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hasPermission, type Role } from '../../../core/permissions.js';
-import { declaredRoutes, type ScopeRule } from '../../http/route.js';
+import type { Role } from '../../../core/permissions.js';
+import { declaredRoutes, roleMeets, type ScopeRule } from '../../http/route.js';
 import type { MatrixTarget } from '../../test/access-cases.js';
 import { createHarness, type Harness, standardUsers, type TestClient } from '../../test/harness.js';
 import { assessmentCases } from './assessment.access-cases.js';
@@ -55,9 +55,7 @@ it('every assessment route answers 401/403/404/2xx exactly as its declaration sa
         if (!req) continue;
         const want = !caller.role
           ? 401
-          : permission !== 'public' &&
-              permission !== 'authenticated' &&
-              !hasPermission(caller.role, permission)
+          : !roleMeets(caller.role, permission)
             ? 403
             : visible(scope, caller, target)
               ? 200

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPermission, type Role } from '../../../core/permissions.js';
-import { declaredRoutes } from '../../http/route.js';
+import { declaredRoutes, roleMeets } from '../../http/route.js';
 import type { MatrixFixtures, MatrixTarget } from '../../test/access-cases.js';
 import { createHarness, type Harness, standardUsers, type TestClient } from '../../test/harness.js';
 import { organisationCases } from './organisation.access-cases.js';
@@ -96,12 +96,7 @@ describe('organisation access cases', () => {
           const { permission, scope } = route.access;
           let want: number | '2xx';
           if (!caller.role) want = 401;
-          else if (
-            permission !== 'authenticated' &&
-            permission !== 'public' &&
-            !hasPermission(caller.role, permission)
-          )
-            want = 403;
+          else if (!roleMeets(caller.role, permission)) want = 403;
           else if (SERVICE_PERMISSION[route.id] && !SERVICE_PERMISSION[route.id](caller.role)) want = 403;
           else if (scope === 'org' && !SEES[caller.name].includes(target)) want = 404;
           else want = '2xx';

@@ -120,10 +120,10 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>) {
     async (c) => c.json(await getOrganisation(ctxOf(c), c.req.valid('param').id), 200),
   );
   app.openapi(
-    // Officers need org.write and a cooperative user org.self_edit: no single permission, so the service checks.
+    // Officers edit with org.write, a cooperative user with org.self_edit (registration data then needs approval).
     declareRoute(
       'organisations.update',
-      { permission: 'authenticated', scope: 'org' },
+      { permission: ['org.write', 'org.self_edit'], scope: 'org' },
       createRoute({
         method: 'patch',
         path: '/api/organisations/{id}',
