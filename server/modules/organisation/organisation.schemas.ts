@@ -201,6 +201,8 @@ export const ZListQuery = z.object({
   sort: z.enum(['relevance', 'name', 'regCode', 'foundedOn', 'updatedAt']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   ...ZPaging,
+  // The list offers 500 rows per page (rendered virtually) for officials who scroll rather than page.
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 /** Query of the duplicate check. */
