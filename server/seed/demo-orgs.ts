@@ -165,9 +165,9 @@ export function applyLifecycle(rng: Rng, orgs: OrgSkeleton[]): void {
   }
 }
 
-/** Years an organisation has a yearly report for. */
-export function reportYears(o: OrgSkeleton): number[] {
+/** Years an organisation has a yearly report for (from `firstYear`: the national dataset starts in 2015). */
+export function reportYears(o: OrgSkeleton, firstYear = FIRST_YEAR): number[] {
   const years: number[] = [];
-  for (let y = Math.max(FIRST_YEAR, yearOf(o.foundedOn)); y <= o.lastReportYear; y++) years.push(y);
+  for (let y = Math.max(firstYear, yearOf(o.foundedOn)); y <= o.lastReportYear; y++) years.push(y);
   return years;
 }

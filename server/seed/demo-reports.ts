@@ -147,8 +147,16 @@ function monthsStopped(o: OrgSkeleton, y: number): number {
   return to > from ? Math.min(12, Math.round((to - from) / (30.44 * 86_400_000))) : 0;
 }
 
-/** The yearly reports of one organisation, 2019–2025 from its founding on; unionMembers(y) gives a union's members. */
-export function yearlyReports(rng: Rng, o: OrgSkeleton, unionMembers: (y: number) => number): ReportRow[] {
+/**
+ * The yearly reports of one organisation, 2019 (or `firstYear`) to 2025 from its founding on; unionMembers(y) gives a
+ * union's members.
+ */
+export function yearlyReports(
+  rng: Rng,
+  o: OrgSkeleton,
+  unionMembers: (y: number) => number,
+  firstYear?: number,
+): ReportRow[] {
   const p = drawProfile(rng, o);
   if (o.demoUser) {
     // The demo cooperative: mid-sized, profitable, in a value chain since 2021, digital since 2023.
@@ -163,7 +171,7 @@ export function yearlyReports(rng: Rng, o: OrgSkeleton, unionMembers: (y: number
     });
     Object.assign(p.since, { valueChain: 2021, enterprise: 2021, trade: 2022, digital: 2023 });
   }
-  const years = reportYears(o);
+  const years = reportYears(o, firstYear);
   const founded = yearOf(o.foundedOn);
   const converted = o.convertedOn ? yearOf(o.convertedOn) : null;
   return years.map((y) => {
