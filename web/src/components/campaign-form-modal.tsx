@@ -96,7 +96,7 @@ export function CampaignFormModal(props: {
         return null;
       }
       return openCampaign({
-        provinceId: v.provinceId as number,
+        provinceId: (national ? v.provinceId : me.scope.unitId) as number,
         year: v.year,
         rubricVersionId: v.rubricVersionId as number,
         ...dates,
