@@ -7,7 +7,7 @@
  *   npm run bench -- --db pglite|postgres|both --case dashboard,search --runs 20 --quick --seed-if-missing
  *
  * Datasets: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hoptac_national) and BENCH_DATA_DIR
- * (default .data/bench-province); a missing one prints the seed command that creates it.
+ * (default data/bench-province); a missing one prints the seed command that creates it.
  */
 import { type BenchCase, type CaseEnv, pickUnits } from './cases/case-types.js';
 import { dashboardCase } from './cases/dashboard.case.js';

@@ -17,7 +17,7 @@ export type Runtime = 'pglite' | 'postgres';
 
 /** Where the datasets live unless overridden (BENCH_DATABASE_URL, BENCH_DATA_DIR). */
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/hoptac_national';
-export const DEFAULT_DATA_DIR = '.data/bench-province';
+export const DEFAULT_DATA_DIR = 'data/bench-province';
 
 /** An open dataset. */
 export interface Dataset {
