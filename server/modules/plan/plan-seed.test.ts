@@ -5,8 +5,9 @@ import { builtInIndicator } from '../../../core/indicator/catalogue.js';
 import { SEED_PLANS, seedPlans } from '../../seed/seed-plans.js';
 import { createHarness, type Harness, standardUsers, type TestClient } from '../../test/harness.js';
 
-// Tests may read ../shared (runtime code never does): the source documents and their index of targets.
-const SEEDS = resolve('../shared/seeds');
+// The five source plans and their index of targets, kept in the repository (docs/sources/seeds) so the
+// encoded targets are checked against the documents on any checkout.
+const SEEDS = resolve(import.meta.dirname, '../../../docs/sources/seeds');
 const INDEX = readFileSync(`${SEEDS}/INDEX.md`, 'utf8');
 const FILES: Record<string, string> = {
   NB: '000_2882ad5062648117.txt',
