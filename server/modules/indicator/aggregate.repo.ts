@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { IndicatorSpec, Measure, SumColumn } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
 import { aggFilter, COUNTED_ASSESSMENT_STATUSES, conditionSql } from './filters.js';
+import { readOnce } from './read-memo.js';
 import { aggTerritory, type Territory } from './territory.js';
 
 /**
@@ -20,14 +21,21 @@ export async function stockSeries(
   date: string,
 ) {
   const where = sql`${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', true)}`;
-  const years = await sql<{ year: number; net: number }>`select a.year, sum(a.founded - a.ended)::int as net
-    from plan_org_year a where ${where} and a.year <= ${toYear} group by a.year order by a.year`.execute(db);
-  const y = Number(date.slice(0, 4));
-  const before = await sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from plan_org_year a where ${where} and a.year < ${y}`.execute(db);
-  const partial = await sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from plan_org_day a where ${where} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`.execute(
+  const years = await readOnce(
     db,
+    sql<{ year: number; net: number }>`select a.year, sum(a.founded - a.ended)::int as net
+    from plan_org_year a where ${where} and a.year <= ${toYear} group by a.year order by a.year`,
+  );
+  const y = Number(date.slice(0, 4));
+  const before = await readOnce(
+    db,
+    sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
+    from plan_org_year a where ${where} and a.year < ${y}`,
+  );
+  const partial = await readOnce(
+    db,
+    sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
+    from plan_org_day a where ${where} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`,
   );
   let run = 0;
   const endOfYear = new Map<number, number>();
@@ -65,8 +73,11 @@ export async function flowByYear(
   for (let y = y0; y <= y1; y++) if (full(y)) fullYears.push(y);
   const out = new Map<number, number>();
   if (fullYears.length > 0) {
-    const r = await sql<{ year: number; v: number }>`select a.year, sum(${col})::int as v from plan_org_year a
-      where ${where} and a.year = any(${fullYears}::int[]) group by a.year`.execute(db);
+    const r = await readOnce(
+      db,
+      sql<{ year: number; v: number }>`select a.year, sum(${col})::int as v from plan_org_year a
+      where ${where} and a.year = any(${fullYears}::int[]) group by a.year`,
+    );
     for (const x of r.rows) out.set(Number(x.year), n(x.v));
   }
   const edges = [];
@@ -74,8 +85,11 @@ export async function flowByYear(
   for (const y of edges) {
     const a = from > `${y}-01-01` ? from : `${y}-01-01`;
     const b = to < `${y}-12-31` ? to : `${y}-12-31`;
-    const r = await sql<{ v: number }>`select coalesce(sum(${col}), 0)::int as v from plan_org_day a
-      where ${where} and a.on_date between ${a}::date and ${b}::date`.execute(db);
+    const r = await readOnce(
+      db,
+      sql<{ v: number }>`select coalesce(sum(${col}), 0)::int as v from plan_org_day a
+      where ${where} and a.on_date between ${a}::date and ${b}::date`,
+    );
     out.set(y, n(r.rows[0]?.v));
   }
   return out;
@@ -130,13 +144,16 @@ export async function reportTotals(
         ? conditionSql(m.where, flags, null)
         : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
-  const r = await sql<Record<string, unknown>>`select a.year, sum(a.reports) as covered,
+  const r = await readOnce(
+    db,
+    sql<Record<string, unknown>>`select a.year, sum(a.reports) as covered,
       coalesce(sum(a.reports) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.reports) filter (where ${base}), 0) as den,
       sum(${sql.ref(`a.${s.sum}`)}) as sum, sum(${sql.ref(`a.${s.n}`)}) as n,
       sum(${sql.ref(`a.${s.rn}`)}) as rn, sum(${sql.ref(`a.${s.rd}`)}) as rd
     from plan_report_year a where ${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', false)}
       and a.year between ${fromYear} and ${toYear}
-    group by a.year order by a.year`.execute(db);
+    group by a.year order by a.year`,
+  );
   return r.rows.map((x) => ({
     year: Number(x.year),
     covered: n(x.covered),
@@ -162,12 +179,15 @@ export async function assessmentTotals(
   const band = sql<string>`a.band`;
   const where = m.type === 'count' || m.type === 'share' ? conditionSql(m.where, flags, band) : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, band) : sql`true`;
-  const r = await sql<Record<string, unknown>>`select a.year, sum(a.n) as covered,
+  const r = await readOnce(
+    db,
+    sql<Record<string, unknown>>`select a.year, sum(a.n) as covered,
       coalesce(sum(a.n) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.n) filter (where ${base}), 0) as den
     from plan_assessment_year a where ${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', false)}
       and a.band <> '' and a.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])
       and a.year between ${fromYear} and ${toYear}
-    group by a.year order by a.year`.execute(db);
+    group by a.year order by a.year`,
+  );
   return r.rows.map((x) => ({
     year: Number(x.year),
     covered: n(x.covered),

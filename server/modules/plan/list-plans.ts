@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { getUnitBasics, todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { requireUser, scopeProvinceFilter } from '../auth/scope.js';
+import { withReadMemo } from '../indicator/read-memo.js';
 import { listPlans as listPlanRows, unitLabels } from './plan.repo.js';
 import { planDto } from './plan-dto.js';
 import { evaluatePlan, statusSummary } from './plan-page.js';
@@ -40,7 +41,10 @@ export async function listPlans(
           .execute();
   // The list shows each plan's standing today, so it is evaluated like the overview (a page is at most 200 plans).
   const summaries: Record<string, number>[] = [];
-  for (const r of rows) summaries.push(statusSummary((await evaluatePlan(ctx, r, todayInVietnam())).targets));
+  // One read memo for the page: plans of one territory share many aggregate reads (indicator/read-memo.ts).
+  const shared = { ...ctx, db: withReadMemo(ctx.db) };
+  for (const r of rows)
+    summaries.push(statusSummary((await evaluatePlan(shared, r, todayInVietnam())).targets));
   return {
     items: rows.map((r, i) => ({
       ...planDto(r, r.unit_id ? (labels.get(r.unit_id) ?? '') : 'Toàn quốc'),
@@ -77,8 +81,9 @@ export async function provinceOverview(ctx: Ctx, q: { provinceId: number; date?:
     .orderBy('start_year', 'desc')
     .execute();
   const plans = [];
+  const shared = { ...ctx, db: withReadMemo(ctx.db) };
   for (const p of rows) {
-    const { territory, targets } = await evaluatePlan(ctx, p, date);
+    const { territory, targets } = await evaluatePlan(shared, p, date);
     const summary = statusSummary(targets);
     plans.push({
       plan: planDto(p, territory.label),

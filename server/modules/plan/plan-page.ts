@@ -6,6 +6,7 @@ import { todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { listAttachments } from '../attachment/attachment.service.js';
 import { findIndicatorDef, type IndicatorDto } from '../indicator/indicator-defs.js';
 import { drillDown, territoryDto } from '../indicator/indicator-value.js';
+import { withReadMemo } from '../indicator/read-memo.js';
 import { resolveTerritory } from '../indicator/territory.js';
 import {
   evaluateAllocation,
@@ -42,6 +43,8 @@ const NO_INDICATOR: TargetEvaluation = {
 
 /** Evaluates every target of a plan at a date, with allocations and consistency checks. */
 export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
+  // Targets often share an indicator and a territory: identical aggregate reads run once per evaluation.
+  const db = withReadMemo(ctx.db);
   const territory = await resolveTerritory(ctx.db, plan.unit_id);
   const targets = await listTargets(ctx.db, plan.id);
   const defs = new Map<string, IndicatorDto | undefined>();
@@ -52,10 +55,10 @@ export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
   for (const t of targets) {
     const def = defs.get(t.indicator_key);
     const evaluation = def
-      ? (await evaluateTargetOver(ctx.db, plan, t, def, territory, date)).result
+      ? (await evaluateTargetOver(db, plan, t, def, territory, date)).result
       : { ...NO_INDICATOR, date, asOf: date };
     const children =
-      def && t.relation === 'allocated' ? await evaluateAllocation(ctx.db, plan, t, def, date) : null;
+      def && t.relation === 'allocated' ? await evaluateAllocation(db, plan, t, def, date) : null;
     items.push({
       ...targetDefDto(t, def?.name.vi ?? null),
       figureText: figureText(t),
