@@ -14,6 +14,7 @@ import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
 import { validateCampaignSearch, validateUnitYearSearch } from './lib/assessment-search';
 import { isIsoDate } from './lib/dates';
+import { validateIndicatorsSearch, validatePlanPageSearch, validatePlansSearch } from './lib/plan-search';
 import {
   validateImportSearch,
   validateOrgListSearch,
@@ -195,6 +196,28 @@ const assessmentRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/assessment-page'), 'AssessmentPage'),
 });
 
+// Plans with targets evaluated live, and the indicators they are computed with (issue 5).
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: validatePlansSearch,
+  component: lazyRouteComponent(() => import('./pages/plans-page'), 'PlansPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$id',
+  validateSearch: validatePlanPageSearch,
+  component: lazyRouteComponent(() => import('./pages/plan-page'), 'PlanPage'),
+});
+
+const indicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicators',
+  validateSearch: validateIndicatorsSearch,
+  component: lazyRouteComponent(() => import('./pages/indicators-page'), 'IndicatorsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -215,6 +238,9 @@ const routeTree = rootRoute.addChildren([
     rubricRoute,
     assessmentImportRoute,
     assessmentRoute,
+    plansRoute,
+    planRoute,
+    indicatorsRoute,
     usersRoute,
     auditRoute,
     accountRoute,

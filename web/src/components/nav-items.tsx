@@ -5,6 +5,8 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
+  FlagOutlined,
+  FundOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
@@ -14,7 +16,17 @@ import type { Permission } from '../../../core/permissions';
 
 /** One menu entry; `to` is also the key used to highlight the current page. */
 export interface NavItem {
-  to: '/' | '/organisations' | '/reports' | '/assessments' | '/units' | '/users' | '/audit' | '/account';
+  to:
+    | '/'
+    | '/organisations'
+    | '/reports'
+    | '/assessments'
+    | '/plans'
+    | '/indicators'
+    | '/units'
+    | '/users'
+    | '/audit'
+    | '/account';
   labelKey: string;
   /** Label for a cooperative user, whose entry opens its own organisation instead of the list. */
   ownLabelKey?: string;
@@ -41,6 +53,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <TrophyOutlined />,
     permission: 'assessment.read',
   },
+  { to: '/plans', labelKey: 'plan.nav', icon: <FlagOutlined />, permission: 'plan.read' },
+  { to: '/indicators', labelKey: 'plan.navIndicators', icon: <FundOutlined />, permission: 'plan.read' },
   { to: '/units', labelKey: 'nav.units', icon: <EnvironmentOutlined /> },
   { to: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
