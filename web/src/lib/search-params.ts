@@ -70,7 +70,7 @@ export interface OrgPageSearch {
   tab?: string;
 }
 
-const TABS = ['profile', 'members', 'reports', 'history', 'assessments', 'support'];
+const TABS = ['profile', 'members', 'reports', 'history', 'assessments'];
 
 /** Keeps a known tab only. */
 export function validateOrgPageSearch(s: Record<string, unknown>): OrgPageSearch {

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { profileQuery } from '../api/organisations';
 import { AssessmentHistoryTab } from '../components/assessment-history-tab';
-import { ComingLater } from '../components/coming-later';
 import { ErrorAlert } from '../components/error-alert';
 import { OrgHistoryTab } from '../components/org-history-tab';
 import { OrgMembersTab } from '../components/org-members-tab';
@@ -129,11 +128,6 @@ export function OrganisationPage() {
             key: 'assessments',
             label: tabLabel('assessments', t('org.tabs.assessments')),
             children: <AssessmentHistoryTab org={org} />,
-          },
-          {
-            key: 'support',
-            label: tabLabel('support', t('org.tabs.support')),
-            children: <ComingLater what={t('org.tabs.support')} />,
           },
         ]}
       />
