@@ -72,8 +72,8 @@ function specOf(v: Values): IndicatorSpec {
   return { source: v.source, filter, measure };
 }
 
-/** The builder form with its preview. */
-export function IndicatorBuilder() {
+/** The builder form with its preview over `defaultUnitId` (the user's own area) unless another is chosen. */
+export function IndicatorBuilder({ defaultUnitId }: { defaultUnitId: number | null }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -104,7 +104,11 @@ export function IndicatorBuilder() {
   const p = preview.data;
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ source: 'organisations', measure: 'count' }}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ source: 'organisations', measure: 'count', unitId: defaultUnitId }}
+    >
       <Typography.Paragraph type="secondary">{t('plan.ind.builderIntro')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={12}>

@@ -19,6 +19,8 @@ export function IndicatorsPage() {
   const navigate = useNavigate({ from: '/indicators' });
   if (!can(me, 'plan.read')) return <Forbidden />;
   const mayDefine = can(me, 'indicator.define');
+  // A national user may preview over the whole country; others over their own area.
+  const ownUnit = me.scope.type === 'nation' ? null : me.scope.unitId;
   return (
     <>
       <PageHeader title={t('plan.ind.title')} />
@@ -43,7 +45,13 @@ export function IndicatorsPage() {
             children: <IndicatorManualValues mayEnter={can(me, 'indicator.manual')} />,
           },
           ...(mayDefine
-            ? [{ key: 'builder', label: t('plan.ind.tabs.builder'), children: <IndicatorBuilder /> }]
+            ? [
+                {
+                  key: 'builder',
+                  label: t('plan.ind.tabs.builder'),
+                  children: <IndicatorBuilder defaultUnitId={ownUnit} />,
+                },
+              ]
             : []),
         ]}
       />
