@@ -27,11 +27,16 @@ export async function stockSeries(
     from plan_org_year a where ${where} and a.year <= ${toYear} group by a.year order by a.year`,
   );
   const y = Number(date.slice(0, 4));
-  const before = await readOnce(
-    db,
-    sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
+  // The net before 1 January of the date's year is the sum of the yearly rows already read when they reach the
+  // year before; a second scan of plan_org_year (40–55 ms nation-wide) only when they do not.
+  const before =
+    toYear >= y - 1
+      ? { rows: [{ net: years.rows.filter((r) => Number(r.year) < y).reduce((a, r) => a + n(r.net), 0) }] }
+      : await readOnce(
+          db,
+          sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
     from plan_org_year a where ${where} and a.year < ${y}`,
-  );
+        );
   const partial = await readOnce(
     db,
     sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
