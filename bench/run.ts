@@ -25,6 +25,7 @@ import {
   type CaseResult,
   check,
   type Goal,
+  mergeWithPrevious,
   type RuntimeRun,
   runtimeMarkdown,
   writePerformanceDoc,
@@ -107,6 +108,8 @@ async function runRuntime(kind: Runtime, o: ReturnType<typeof parseArgs>): Promi
       console.error(err);
       return failed(c, err);
     });
+    r.command = command;
+    r.measured = `${machine.date}, load average ${machine.load}`;
     for (const g of r.goals)
       console.log(`  ${g.pass ? 'pass' : 'MISS'}  ${g.goal}: ${g.measured}${g.miss ? ` (${g.miss})` : ''}`);
     results.push(r);
@@ -115,7 +118,7 @@ async function runRuntime(kind: Runtime, o: ReturnType<typeof parseArgs>): Promi
     await app.close();
     await ds.close();
   }
-  return { db: kind, dataset: ds.label, organisations: orgs, machine, results };
+  return { db: kind, dataset: ds.label, organisations: orgs, machine, command, results };
 }
 
 /** PGlite within 2.5 × PostgreSQL, line by line (p95 of the application side). */
@@ -158,14 +161,19 @@ for (const kind of (o.db === 'both' ? ['postgres', 'pglite'] : [o.db]) as Runtim
     console.error(`\n${kind}: ${err instanceof Error ? err.message : err}`);
   }
 }
-const cross = crossRuntime(runs);
+// A run of some cases (or one runtime) updates those in the previous results and keeps the others.
+const all = mergeWithPrevious(
+  runs,
+  CASES.map((c) => c.name),
+);
+const cross = crossRuntime(all);
 for (const g of cross)
   console.log(`  ${g.pass ? 'pass' : 'MISS'}  ${g.goal}: ${g.measured}${g.miss ? ` (${g.miss})` : ''}`);
 if (runs.length) {
-  writeResults(command, runs, cross);
+  writeResults(command, all, cross);
   const md = [
-    `Command: \`${command}\` — medians and p95 over ${runs[0].results.length ? 'the rounds of each case' : '—'}; the floor of each line is measured in the same run, alternating with it.`,
-    ...runs.map(runtimeMarkdown),
+    `Command: \`${all[0].command ?? command}\` — medians and p95 over the rounds of each case; the floor of each line is measured in the same run, alternating with it.`,
+    ...all.map(runtimeMarkdown),
     ...(cross.length
       ? [
           '### PGlite against PostgreSQL',

@@ -28,6 +28,9 @@ export interface CaseResult {
   lines: Line[];
   goals: Goal[];
   notes?: string[];
+  /** Set by the runner: the command and time of the measurement (cases re-run alone keep their own). */
+  command?: string;
+  measured?: string;
 }
 
 /** A figure checked against a limit (`max`: at most; `min`: at least). */
@@ -54,6 +57,8 @@ export interface RuntimeRun {
   dataset: string;
   organisations: number;
   machine: Record<string, string | number>;
+  /** The command of the run that measured most cases. */
+  command?: string;
   results: CaseResult[];
 }
 
@@ -78,8 +83,33 @@ export function runtimeMarkdown(run: RuntimeRun): string {
     for (const g of r.goals)
       out.push(`| ${r.case} | ${g.goal} | ${g.measured} | ${g.pass ? 'pass' : `**miss** (${g.miss})`} |`);
   const notes = run.results.flatMap((r) => (r.notes ?? []).map((n) => `- ${r.case}: ${n}`));
+  for (const r of run.results)
+    if (r.command && r.command !== run.command)
+      notes.push(`- ${r.case}: re-measured alone with \`${r.command}\` (${r.measured})`);
   if (notes.length) out.push('', ...notes);
   return out.join('\n');
+}
+
+/**
+ * Merges a run of some cases into the previous results (bench/results/latest.json): the cases measured now
+ * replace theirs, the others keep their figures and the command that measured them.
+ */
+export function mergeWithPrevious(runs: RuntimeRun[], order: string[]): RuntimeRun[] {
+  if (!existsSync('bench/results/latest.json')) return runs;
+  const previous = JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) as {
+    command: string;
+    runs: RuntimeRun[];
+  };
+  const merged = previous.runs.map((old) => {
+    const now = runs.find((r) => r.db === old.db);
+    if (!now) return old;
+    const results = order
+      .map((c) => now.results.find((r) => r.case === c) ?? old.results.find((r) => r.case === c))
+      .filter((r): r is CaseResult => !!r);
+    const whole = order.every((c) => now.results.some((r) => r.case === c));
+    return whole ? now : { ...old, command: old.command ?? previous.command, results };
+  });
+  return [...merged, ...runs.filter((r) => !merged.some((m) => m.db === r.db))];
 }
 
 /** Writes the whole run to bench/results/latest.json. */
