@@ -24,6 +24,7 @@ import type { AssessmentContext } from './assessment-context.js';
 import { classificationRow, getClassification } from './classification.js';
 import { notClassifiedReasonFor } from './eligibility.js';
 import { approvedFigures, organisationFacts } from './figures.repo.js';
+import { selfScoringBasis } from './self-scoring.js';
 
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
@@ -60,6 +61,7 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
     row ? row.not_classified_reason : notClassifiedReasonFor(def, facts!, a.year, figures)
   ) as NotClassifiedReason | null;
   const user = requireUser(ctx);
+  const selfBasis = await selfScoringBasis(ctx, ctx.db, org);
   const items = walkTree(tree).map(({ item, depth }) => {
     const s = byCode.get(item.code);
     const isLeaf = (tree.children.get(item.code) ?? []).length === 0;
@@ -83,6 +85,7 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
       officerNote: decision ? (s?.officer_note ?? null) : null,
       returnComment: s?.return_comment ?? null,
       suggested: isLeaf && item.scoring ? sug : null,
+      scoringKind: isLeaf && item.scoring ? item.scoring.kind : null,
       differs:
         isLeaf && sug !== null && selfScore !== null && Math.round(sug * 100) !== Math.round(selfScore * 100),
     };
@@ -125,7 +128,9 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
       communeName: org.commune_name,
       provinceName: org.province_name,
       field: org.field,
+      paperOnly: org.paper_only,
     },
+    selfScoring: selfBasis,
     rubric: {
       id: rubric.row.id,
       code: def.code,
@@ -133,6 +138,8 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
       documentNumber: def.legal.documentNumber,
       maxTotal: def.maxTotal,
       bands: def.bands,
+      // TT 09/2017/TT-BNNPTNT Art. 5(1): an item scored by the member-satisfaction survey average.
+      usesSurvey: def.items.some((i) => i.scoring?.kind === 'survey_average'),
     },
     campaign: campaign
       ? {
@@ -167,6 +174,10 @@ export async function assessmentView(ctx: Ctx, a: AssessmentContext) {
     allowedActions:
       reason || imported
         ? []
-        : allowedAssessmentActions(status).filter((x) => hasPermission(user.role, ACTION_PERMISSION[x])),
+        : allowedAssessmentActions(status).filter(
+            (x) =>
+              hasPermission(user.role, ACTION_PERMISSION[x]) &&
+              (x !== 'submit' || selfBasis !== 'coop_account'),
+          ),
   };
 }

@@ -74,10 +74,24 @@ async function importFile(fx: MatrixFixtures, h: Harness) {
   return r.id;
 }
 
+/**
+ * Marks the target paper-only: officers holding assessment.self enter self-scores only for a paper-only cooperative
+ * or one without an account (self-scoring.ts), and the own organisation has the coop account; that account still
+ * scores itself, so every permitted caller reaches the handler.
+ */
+async function paperOnly(t: MatrixTarget, fx: MatrixFixtures, h: Harness) {
+  await h.database.db
+    .updateTable('organisation')
+    .set({ paper_only: true })
+    .where('id', '=', orgOf(t, fx))
+    .execute();
+}
+
 const step =
   (status: string, action: string, body: unknown = {}) =>
   async (t: MatrixTarget, fx: MatrixFixtures, h: Harness) => {
     await resetAssessment(h, orgOf(t, fx), MATRIX_YEAR, status);
+    if (action === 'submit') await paperOnly(t, fx, h);
     return { method: 'POST', path: at(t, fx, `/${action}`), body };
   };
 
@@ -171,6 +185,7 @@ export const assessmentCases: MatrixCases = {
   },
   'assessments.save': async (t, fx, h) => {
     await resetAssessment(h, orgOf(t, fx), MATRIX_YEAR, 'draft');
+    await paperOnly(t, fx, h);
     return {
       method: 'PUT',
       path: at(t, fx),

@@ -119,7 +119,10 @@ export const ZAssessment = z
       communeName: z.string(),
       provinceName: z.string(),
       field: s,
+      paperOnly: z.boolean(),
     }),
+    /** Who enters the self-scores: coop_account = the cooperative itself, officers only read them. */
+    selfScoring: z.enum(['own_account', 'paper_only', 'no_account', 'coop_account']),
     rubric: z.object({
       id: z.number(),
       code: z.string(),
@@ -127,6 +130,7 @@ export const ZAssessment = z
       documentNumber: z.string(),
       maxTotal: z.number(),
       bands: z.array(z.object({ band: z.string(), min: z.number() })),
+      usesSurvey: z.boolean(),
     }),
     campaign: z
       .object({
@@ -174,6 +178,7 @@ export const ZAssessment = z
         officerNote: s,
         returnComment: s,
         suggested: n,
+        scoringKind: z.enum(['levels', 'survey_average']).nullable(),
         differs: z.boolean(),
       }),
     ),

@@ -2,7 +2,8 @@
  * The cooperative's self-assessment: scores and notes per item, the approvals of its board (HĐQT) and supervisory
  * board (Ban kiểm soát, TT 01/2020/TT-BKHĐT Art. 8), the member survey (TT 09/2017 Art. 5), the service type it
  * ticks. Saved while it holds the assessment (draft or returned); the first save creates the row of the campaign.
- * A score above its maximum is kept but listed (submission is refused until corrected).
+ * A score above its maximum is kept but listed (submission is refused until corrected). An officer saves on the
+ * cooperative's behalf only when it is paper-only or has no account of its own (self-scoring.ts).
  */
 import type { ServiceType } from '../../../core/assessment/labels.js';
 import { totalScore } from '../../../core/assessment/score.js';
@@ -19,6 +20,7 @@ import { notClassifiedReasonFor } from './eligibility.js';
 import { approvedFigures, organisationFacts } from './figures.repo.js';
 import { getAssessment } from './get-assessment.js';
 import { checkScoreInput, type ScoreInput } from './score-input.js';
+import { assertMaySelfScore } from './self-scoring.js';
 
 /** An approval: who and when. */
 export interface Approval {
@@ -48,6 +50,7 @@ export async function saveAssessment(
   await ctx.db.transaction().execute(async (trx) => {
     const a = await loadAssessmentContext(ctx, organisationId, year, trx, true);
     const def = a.rubric.def;
+    await assertMaySelfScore(ctx, trx, a.org);
     checkScoreInput(def, input.scores ?? [], false);
     let row = a.row;
     if (!row) {

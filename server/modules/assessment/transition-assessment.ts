@@ -23,6 +23,7 @@ import { sheetOf } from './assessment-view.js';
 import { confirmSet } from './confirm-assessment.js';
 import { getAssessment } from './get-assessment.js';
 import { checkScoreInput, type ScoreInput } from './score-input.js';
+import { assertMaySelfScore } from './self-scoring.js';
 
 /** What a step may carry. */
 export interface TransitionInput {
@@ -72,6 +73,7 @@ async function applyAction(
   if (action === 'submit') {
     if (a.campaign && a.campaign.status !== 'open')
       throw conflict('campaign.closed', 'Đợt đánh giá đã kết thúc.');
+    await assertMaySelfScore(ctx, trx, a.org);
     const problems = submissionProblems(a, row, await repo.listScores(trx, row.id));
     if (problems.length > 0) {
       throw new AppError(
