@@ -150,6 +150,99 @@ describe('copy, edit, activate', () => {
     expect([bad.status, bad.body.code]).toEqual([400, 'rubric.invalid']);
   });
 
+  it('takes the whole draft as the editor sends it: items added and deleted, levels, bands, rules, deadlines', async () => {
+    const copy = (await admin.post(`/api/rubrics/${tt01}/copy`, { name: 'Bản nháp sửa toàn bộ' })).body
+      .rubric;
+    const items = copy.items
+      .map(
+        ({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }: Record<string, unknown>) =>
+          i,
+      )
+      .filter((i: { code: string }) => i.code !== '1b');
+    items.push({
+      code: '1c',
+      parentCode: '1',
+      level: 'sub',
+      label: 'Vốn góp của thành viên tăng',
+      maxPoints: 1,
+      order: 99,
+      note: null,
+      needsAppendix: false,
+      scoring: {
+        kind: 'levels',
+        figure: 'totalCapital',
+        levels: [
+          { min: null, points: 0 },
+          { min: 5e8, exclusive: true, points: 1 },
+        ],
+      },
+    });
+    const body = {
+      version: copy.version,
+      name: 'Bản nháp sửa toàn bộ',
+      maxTotal: 100,
+      items,
+      bands: [
+        { band: 'tot', min: 85 },
+        { band: 'kha', min: 70 },
+        { band: 'trung_binh', min: 50 },
+        { band: 'yeu', min: 0 },
+      ],
+      overrides: [{ kind: 'sanctioned', band: 'yeu', legalRef: 'Quy định của tỉnh' }],
+      exclusions: [{ kind: 'founded_lt_months', months: 6, legalRef: 'Quy định của tỉnh' }],
+      deadlines: { self: '12-10', commune: '12-15', province: '12-20', yearOffset: 0, note: null },
+    };
+    const ok = await admin.patch(`/api/rubrics/${copy.id}`, body);
+    expect(ok.status, ok.text).toBe(200);
+    const r = ok.body.rubric;
+    expect(r.validation.errors).toEqual([]);
+    expect(
+      r.items
+        .filter((i: { parentCode: string }) => i.parentCode === '1')
+        .map((i: { code: string }) => i.code),
+    ).toEqual(['1a', '1c']);
+    expect(r.items.find((i: { code: string }) => i.code === '1c').scoring.levels[1]).toEqual({
+      min: 5e8,
+      exclusive: true,
+      points: 1,
+    });
+    expect([r.bands[0], r.exclusions, r.overrides[0].legalRef, r.deadlines.self]).toEqual([
+      { band: 'tot', min: 85 },
+      [{ kind: 'founded_lt_months', months: 6, legalRef: 'Quy định của tỉnh' }],
+      'Quy định của tỉnh',
+      '12-10',
+    ]);
+
+    // Each error names the item or rule it concerns, in Vietnamese.
+    const bad = await admin.patch(`/api/rubrics/${copy.id}`, {
+      ...body,
+      version: r.version,
+      items: [...items, { ...items[0], code: 'IV', label: '', maxPoints: 5 }],
+      bands: [body.bands[1], body.bands[0], body.bands[2], body.bands[3]],
+      exclusions: [{ kind: 'stopped_gt_months', months: 13, legalRef: '' }],
+    });
+    expect(bad.status, bad.text).toBe(200);
+    const errs = bad.body.rubric.validation.errors.map(
+      (e: { path: string; code: string }) => `${e.path} ${e.code}`,
+    );
+    expect(errs).toEqual(
+      expect.arrayContaining([
+        'items.IV rubric.item_label',
+        'maxTotal rubric.children_sum',
+        'bands rubric.bands_set',
+        'exclusions.0 rubric.exclusion_months',
+      ]),
+    );
+    expect(
+      bad.body.rubric.validation.errors.find((e: { itemCode?: string }) => e.itemCode === 'IV').message,
+    ).toBe('Tiêu chí "IV" chưa có tên.');
+    const unknown = await admin.patch(`/api/rubrics/${copy.id}`, {
+      version: 99,
+      bands: [{ band: 'tot', min: 80, x: 1 }],
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'validation.failed']);
+  });
+
   it('refuses a stale version (409 rubric.version_conflict)', async () => {
     const r = await admin.patch(`/api/rubrics/${draft}`, { name: 'Tên mới', version: 1 });
     expect([r.status, r.body.code]).toEqual([409, 'rubric.version_conflict']);

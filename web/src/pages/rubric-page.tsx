@@ -2,17 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../core/format';
-import type { RubricDetail, RubricItemView } from '../api/assessment-types';
+import type { RubricDetail } from '../api/assessment-types';
 import { ASSESSMENT_KEY, rubricQuery, setRubricStatus, updateRubric } from '../api/assessments';
 import { ApiError, errorMessage } from '../api/client';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
 import { PageSpinner } from '../components/page-spinner';
+import { RubricRulesCard } from '../components/rubric-rules-card';
 import { RubricTreeTable } from '../components/rubric-tree-table';
 import { can, useCurrentUser } from '../current-user';
+import { draftOf, issuesByTarget, patchOf, type RubricDraft, rowsOf } from '../lib/rubric-draft';
 import { RubricStatusTag } from './rubrics-page';
 
 const route = getRouteApi('/_app/assessments/rubrics/$id');
@@ -44,29 +46,40 @@ function RubricView({ r }: { r: RubricDetail }) {
   const { message, modal } = App.useApp();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
-  const [items, setItems] = useState<RubricItemView[]>(r.items);
-  const [name, setName] = useState(r.name);
-  useEffect(() => setItems(r.items), [r.items]);
+  const initial = useMemo(() => draftOf(r), [r]);
+  const [draft, setDraft] = useState<RubricDraft>(initial);
+  // Errors of a refused save (400: the body itself was malformed), else the server's validation of the saved draft.
+  const [refused, setRefused] = useState<{ path: string; message: string }[]>([]);
+  const rows = useMemo(() => rowsOf(draft), [draft]);
   const editable = r.status === 'draft' && !r.inUse && can(me, 'rubric.manage');
-  const dirty = name !== r.name || JSON.stringify(items) !== JSON.stringify(r.items);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const change = (patch: Partial<RubricDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const done = (next: RubricDetail) => {
     queryClient.setQueryData(rubricQuery(r.id).queryKey, next);
     void queryClient.invalidateQueries({ queryKey: ASSESSMENT_KEY });
   };
   const save = useMutation({
-    mutationFn: () =>
-      updateRubric(r.id, {
-        version: r.version,
-        name,
-        items: items.map(({ depth: _d, isLeaf: _l, effectiveMax: _e, needsAppendixText: _n, ...i }) => i),
-      }),
+    mutationFn: () => updateRubric(r.id, patchOf(draft, r.version)),
     onSuccess: (next) => {
+      setRefused([]);
       done(next);
       message.success(
         t(next.validation.valid ? 'assessment.rubrics.savedValid' : 'assessment.rubrics.savedInvalid'),
       );
     },
-    onError: (err) => message.error(errorMessage(err)),
+    onError: (err) => {
+      // zod names items by position: show them on the item they concern.
+      const errs = err instanceof ApiError ? (err.problem.errors ?? []) : [];
+      setRefused(
+        errs.map((e) => ({
+          ...e,
+          path: e.path.replace(/^items\.(\d+)/, (m, k) =>
+            draft.items[Number(k)] ? `items.${draft.items[Number(k)].code}` : m,
+          ),
+        })),
+      );
+      message.error(errorMessage(err));
+    },
   });
   const status = useMutation({
     mutationFn: (action: 'activate' | 'retire') => setRubricStatus(r.id, action),
@@ -77,6 +90,8 @@ function RubricView({ r }: { r: RubricDetail }) {
     onError: (err) => message.error(errorMessage(err)),
   });
   const v = r.validation;
+  const shown = refused.length ? refused : v.errors;
+  const errors = issuesByTarget(shown);
 
   return (
     <>
@@ -99,6 +114,13 @@ function RubricView({ r }: { r: RubricDetail }) {
                 <Button
                   type="primary"
                   disabled={dirty || !v.valid}
+                  title={
+                    dirty
+                      ? t('assessment.rubrics.saveFirst')
+                      : !v.valid
+                        ? t('assessment.rubrics.fixFirst')
+                        : undefined
+                  }
                   loading={status.isPending}
                   onClick={() => status.mutate('activate')}
                   data-testid="rubric-activate"
@@ -137,21 +159,10 @@ function RubricView({ r }: { r: RubricDetail }) {
             {r.legal.documentNumber} · {r.legal.issuer}
           </Descriptions.Item>
           <Descriptions.Item label={t('assessment.rubrics.effectiveLabel')}>
-            {t('assessment.rubrics.effective', {
-              from: formatDate(r.legal.effectiveFrom),
-              to: r.legal.expiresOn ? formatDate(r.legal.expiresOn) : '…',
-            })}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('assessment.rubrics.bands')}>
-            {r.bands.map((b) => `${t(`assessment.band.${b.band}`)} ≥ ${b.min}`).join(' · ')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('assessment.rubrics.deadlines')}>
-            {[r.deadlines.self, r.deadlines.commune, r.deadlines.province]
-              .map((d) => d.split('-').reverse().join('/'))
-              .join(' · ')}
+            {`${formatDate(r.legal.effectiveFrom)} – ${r.legal.expiresOn ? formatDate(r.legal.expiresOn) : '…'}`}
           </Descriptions.Item>
           {r.legal.repealedBy && (
-            <Descriptions.Item label={t('assessment.rubrics.repealedBy')}>
+            <Descriptions.Item label={t('assessment.rubrics.repealedBy')} span={3}>
               {r.legal.repealedBy}
             </Descriptions.Item>
           )}
@@ -160,28 +171,31 @@ function RubricView({ r }: { r: RubricDetail }) {
           <Typography.Paragraph type="secondary">{r.legal.sourceNote}</Typography.Paragraph>
         )}
         {editable && (
-          <Space style={{ marginTop: 8 }}>
+          <Space style={{ marginTop: 8 }} wrap>
             <Typography.Text>{t('assessment.rubrics.name')}:</Typography.Text>
             <Input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
+              value={draft.name}
+              onChange={(e) => change({ name: e.target.value })}
+              status={errors.name ? 'error' : undefined}
               style={{ width: 480 }}
               maxLength={300}
+              data-testid="rubric-name"
             />
+            {errors.name && <Typography.Text type="danger">{errors.name.join(' ')}</Typography.Text>}
           </Space>
         )}
       </Card>
-      {v.errors.length > 0 && (
+      {shown.length > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="rubric-errors"
-          title={t('assessment.rubrics.errors', { count: v.errors.length })}
+          title={t('assessment.rubrics.errors', { count: shown.length })}
           description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {v.errors.map((e) => (
-                <li key={`${e.path}-${e.code}`}>{e.message}</li>
+            <ul style={{ margin: 0, paddingInlineStart: 18, maxHeight: 160, overflow: 'auto' }}>
+              {shown.map((e) => (
+                <li key={`${e.path}-${e.message}`}>{e.message}</li>
               ))}
             </ul>
           }
@@ -202,7 +216,14 @@ function RubricView({ r }: { r: RubricDetail }) {
           }
         />
       )}
-      <RubricTreeTable items={items} editable={editable} onChange={setItems} />
+      <RubricRulesCard draft={draft} editable={editable} errors={errors} onChange={change} />
+      <RubricTreeTable
+        rows={rows}
+        items={draft.items}
+        editable={editable}
+        errors={errors}
+        onChange={(items) => change({ items })}
+      />
     </>
   );
 }
