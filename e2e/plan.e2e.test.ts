@@ -75,6 +75,12 @@ describe('plan journey', () => {
     before = await actualOfLs02a(page);
     expect(await page.getByTestId('target-status-LS-02a').getAttribute('data-status')).toBe('at_risk');
     expect(await page.getByTestId('target-status-LS-02a').textContent()).toBe('Có nguy cơ');
+    // LS-05a is allocated to each former district: expanding it lists every district's result.
+    await page.getByTestId('target-row-LS-05a').locator('.ant-table-row-expand-icon').click();
+    const allocation = page.getByTestId('allocation-LS-05a');
+    await allocation.waitFor();
+    expect(await allocation.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    expect(await allocation.textContent()).toContain('Huyện Tràng Định');
   });
 
   it('drills down to the organisations counted and opens one of them', async () => {
@@ -113,7 +119,7 @@ describe('plan journey', () => {
     await expect.poll(() => page.getByTestId('org-title').textContent(), { timeout: WAIT }).toBe(NEW_COOP);
   });
 
-  it("raises LS-02's actual by one at once, and the new cooperative is among those counted", async () => {
+  it("raises LS-02's actual by one at once, and the drill-down counts one more organisation", async () => {
     await openPlanFromMenu(page);
     expect(page.url()).toBe(planUrl);
     // htx_count counts the cooperatives existing at the date: the new one (founded today) adds exactly one.

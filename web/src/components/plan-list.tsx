@@ -144,7 +144,14 @@ export function PlanList({
               width: 140,
               render: (_, p) => t(`plan.statuses.${p.status}`, { defaultValue: p.statusLabel }),
             },
-            { title: t('plan.list.targets'), dataIndex: 'targetCount', width: 90, align: 'right' },
+            {
+              // Counted like the status tags beside it (each part a, b… of a target is evaluated on its own).
+              title: t('plan.list.targets'),
+              key: 'targets',
+              width: 90,
+              align: 'right',
+              render: (_, p) => Object.values(p.statusCounts).reduce((a, b) => a + b, 0),
+            },
             {
               title: t('plan.list.standing'),
               key: 'standing',

@@ -41,11 +41,13 @@ export function PlanTargetsTable({
       size="small"
       pagination={false}
       dataSource={targets}
-      scroll={{ x: 1240 }}
+      scroll={{ x: 1100 }}
       data-testid="target-table"
       locale={{ emptyText: t('plan.target.noTargets') }}
       onRow={(r) => ({ 'data-testid': `target-row-${nameOf(r)}` }) as React.HTMLAttributes<HTMLElement>}
       expandable={{
+        // `children` of a target are its allocation results, not tree rows of the same shape.
+        childrenColumnName: 'noTreeRows',
         rowExpandable: (r) => (r.children?.length ?? 0) > 0,
         expandedRowRender: (r) => (
           <div data-testid={`allocation-${nameOf(r)}`}>
@@ -81,7 +83,6 @@ export function PlanTargetsTable({
           title: t('plan.target.id'),
           key: 'id',
           width: 96,
-          fixed: 'left',
           render: (_, r) => {
             const c = check.get(r.id);
             return (
@@ -103,7 +104,7 @@ export function PlanTargetsTable({
         {
           title: t('plan.target.wording'),
           key: 'wording',
-          width: 340,
+          width: 320,
           render: (_, r) => {
             const parent = r.parentId ? byId.get(r.parentId) : undefined;
             return (
@@ -145,7 +146,7 @@ export function PlanTargetsTable({
         {
           title: t('plan.target.actual'),
           key: 'actual',
-          width: 130,
+          width: 140,
           align: 'right',
           render: (_, r) => {
             const e = r.evaluation;
@@ -175,6 +176,7 @@ export function PlanTargetsTable({
                       ? t('plan.target.asOf', { date: formatDate(e.asOf) })
                       : ''}
                 </Typography.Text>
+                <TrendSparkline points={e.trend} />
               </Flex>
             );
           },
@@ -186,7 +188,11 @@ export function PlanTargetsTable({
           render: (_, r) => (
             <Flex vertical gap={4} align="start">
               <TargetStatusTag status={r.evaluation.status} testId={`target-status-${nameOf(r)}`} />
-              {r.evaluation.aboveRange && <Tag>{t('plan.target.aboveRange')}</Tag>}
+              {r.evaluation.aboveRange && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('plan.target.aboveRange')}
+                </Typography.Text>
+              )}
               {r.evaluation.approximate && (
                 <Tooltip title={r.evaluation.explanation}>
                   <Tag color="gold" icon={<WarningOutlined />} data-testid={`target-approx-${nameOf(r)}`}>
@@ -214,16 +220,9 @@ export function PlanTargetsTable({
           ),
         },
         {
-          title: t('plan.target.trend'),
-          key: 'trend',
-          width: 110,
-          render: (_, r) => <TrendSparkline points={r.evaluation.trend} />,
-        },
-        {
           title: t('common.actions'),
           key: 'actions',
           width: 120,
-          fixed: 'right',
           render: (_, r) => (
             <Flex vertical align="start">
               <Button
