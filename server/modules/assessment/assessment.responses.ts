@@ -323,6 +323,8 @@ export const ZImportResult = z
       z.object({
         row: z.number(),
         organisationId: z.number(),
+        regCode: z.string(),
+        name: z.string(),
         year: z.number(),
         rubricCode: z.string(),
         total: n,

@@ -29,7 +29,7 @@ const MAX_LISTED = 1000;
 /** One accepted row ready to write. */
 interface Accepted {
   row: number;
-  org: { id: number; field: string | null; provinceId: number };
+  org: { id: number; regCode: string; name: string; field: string | null; provinceId: number };
   year: number;
   rubric: LoadedRubric;
   result: CheckedResult;
@@ -57,7 +57,7 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
     (
       await db
         .selectFrom('organisation')
-        .select(['id', 'reg_code', 'kind', 'field', 'province_id', 'commune_id'])
+        .select(['id', 'reg_code', 'name', 'kind', 'field', 'province_id', 'commune_id'])
         .where('reg_code', 'in', codes.length ? codes : [''])
         .execute()
     ).map((o) => [o.reg_code, o]),
@@ -128,7 +128,13 @@ async function prepare(ctx: Ctx, db: Kysely<DB>, rows: SheetRow[], columns: Map<
         else
           accepted.push({
             row: r.row,
-            org: { id: org.id, field: org.field, provinceId: org.province_id },
+            org: {
+              id: org.id,
+              regCode: org.reg_code,
+              name: org.name,
+              field: org.field,
+              provinceId: org.province_id,
+            },
             year,
             rubric,
             result: c.ok,
@@ -159,18 +165,18 @@ export async function importAssessments(ctx: Ctx, input: { attachmentId: number;
     inserts: p.accepted.filter((a) => !a.update).length,
     updates: p.accepted.filter((a) => a.update).length,
     rejected: p.rejected.slice(0, MAX_LISTED),
-    accepted: p.accepted
-      .slice(0, MAX_LISTED)
-      .map((a) => ({
-        row: a.row,
-        organisationId: a.org.id,
-        year: a.year,
-        rubricCode: a.rubric.def.code,
-        total: a.result.total,
-        band: a.result.band,
-        notClassifiedReason: a.result.reason,
-        update: a.update,
-      })),
+    accepted: p.accepted.slice(0, MAX_LISTED).map((a) => ({
+      row: a.row,
+      organisationId: a.org.id,
+      regCode: a.org.regCode,
+      name: a.org.name,
+      year: a.year,
+      rubricCode: a.rubric.def.code,
+      total: a.result.total,
+      band: a.result.band,
+      notClassifiedReason: a.result.reason,
+      update: a.update,
+    })),
   });
   if (!input.commit) return summarise(await prepare(ctx, ctx.db, sheet.rows, sheet.header.columns), false);
   const userId = requireUser(ctx).id;

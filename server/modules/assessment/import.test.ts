@@ -131,11 +131,12 @@ describe('POST /api/assessment-imports', () => {
           band: string | null;
           total: number | null;
           notClassifiedReason: string | null;
-        }) => [a.year, a.band, a.total, a.notClassifiedReason],
+          regCode: string;
+        }) => [a.regCode, a.year, a.band, a.total, a.notClassifiedReason],
       ),
     ).toEqual([
-      [2021, 'kha', 72.5, null],
-      [2022, null, null, 'new_lt_12_months'],
+      ['4900000001', 2021, 'kha', 72.5, null],
+      ['4900000001', 2022, null, null, 'new_lt_12_months'],
     ]);
     expect(
       await h.database.db.selectFrom('assessment_result').select('id').where('imported', '=', true).execute(),

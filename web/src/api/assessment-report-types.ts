@@ -118,6 +118,8 @@ export interface AssessmentImportResult {
   accepted: {
     row: number;
     organisationId: number;
+    regCode: string;
+    name: string;
     year: number;
     rubricCode: string;
     total: number | null;

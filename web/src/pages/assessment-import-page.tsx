@@ -143,17 +143,21 @@ export function AssessmentImportPage() {
                 dataSource={result.accepted}
                 columns={[
                   { title: t('assessment.import.row'), dataIndex: 'row', width: 70 },
+                  { title: t('assessment.import.regCode'), dataIndex: 'regCode', width: 130 },
+                  { title: t('assessment.organisation'), dataIndex: 'name', ellipsis: true },
                   { title: t('assessment.year'), dataIndex: 'year', width: 80 },
                   { title: t('assessment.campaigns.rubric'), dataIndex: 'rubricCode', width: 120 },
                   { title: t('assessment.finalTotal'), dataIndex: 'total', width: 100, align: 'right' },
                   {
                     title: t('assessment.bandTitle'),
                     dataIndex: 'band',
+                    width: 120,
                     render: (b: string | null) => <BandTag band={b} />,
                   },
                   {
                     title: t('assessment.import.kind'),
                     dataIndex: 'update',
+                    width: 120,
                     render: (u: boolean) => t(u ? 'assessment.import.update' : 'assessment.import.insert'),
                   },
                 ]}
@@ -162,6 +166,7 @@ export function AssessmentImportPage() {
             {!result.committed && result.acceptedRows > 0 && (
               <Button
                 type="primary"
+                style={{ marginTop: 12 }}
                 loading={commit.isPending}
                 onClick={() => commit.mutate()}
                 data-testid="assessment-import-commit"
