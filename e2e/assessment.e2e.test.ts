@@ -113,6 +113,15 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
     await expect.poll(() => blocking.textContent()).toContain('vượt điểm tối đa 6');
     expect(await blocking.textContent()).toContain('Chưa chấm điểm tiêu chí "15"');
     expect(await p.getByTestId('assessment-submit').isDisabled()).toBe(true);
+    // Only the wrong value is outlined; empty scores join it once the user opens the reasons beside Submit.
+    const red = (code: string) =>
+      p.locator('.ant-input-number-status-error', { has: inputOf(p, `self-${code}`) });
+    expect([await red('1a').count(), await red('15').count()]).toEqual([1, 0]);
+    await p.getByTestId('submit-reasons').click();
+    await expect
+      .poll(() => p.getByTestId('submit-reasons-list').textContent())
+      .toContain('vượt điểm tối đa 6');
+    await expect.poll(() => red('15').count()).toBe(1);
     for (const [code, score] of Object.entries(SCORES)) await inputOf(p, `self-${code}`).fill(String(score));
     await inputOf(p, 'self-note-5').fill('Không vi phạm trong năm');
     await inputOf(p, 'board-name').fill('Nông Văn Thành');
@@ -158,6 +167,33 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
     expect(await p.getByTestId('assessment-band').textContent()).toBe('Khá');
     await step(p, 'publish');
     await expect.poll(() => status(p)).toContain('Đã công bố');
+  });
+
+  it('lets the province admin edit a copied rubric, see the sum error beside the criterion, fix it and activate', async () => {
+    const p = await session('quantri.langson');
+    const copy = await p.evaluate(async () => {
+      const list = await (await fetch('/api/rubrics')).json();
+      const tt01 = list.items.find((r: { code: string }) => r.code === 'TT01-2020');
+      const r = await fetch(`/api/rubrics/${tt01.id}/copy`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ name: 'Bộ tiêu chí thử của tỉnh' }),
+      });
+      return (await r.json()).rubric.id as number;
+    });
+    await p.goto(`${server.url}/assessments/rubrics/${copy}`);
+    await p.getByTestId('rubric-tree').waitFor();
+    await inputOf(p, 'rubric-max-1a').fill('7');
+    await p.getByTestId('rubric-save').click();
+    await expect.poll(() => p.getByTestId('rubric-error-1').textContent()).toContain('phải bằng 7');
+    expect(await p.getByTestId('rubric-activate').isDisabled()).toBe(true);
+    await p.getByTestId('rubric-delete-1b').click();
+    await p.getByTestId('rubric-delete-ok').click();
+    expect(await p.getByTestId('rubric-label-1b').count()).toBe(0);
+    await p.getByTestId('rubric-save').click();
+    await expect.poll(() => p.getByTestId('rubric-error-1').count()).toBe(0);
+    await p.getByTestId('rubric-activate').click();
+    await expect.poll(() => p.getByTestId('rubric-activate').count()).toBe(0);
   });
 
   it('shows the band on the organisation page and in the unit report, and prints the form', async () => {

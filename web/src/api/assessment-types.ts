@@ -112,6 +112,8 @@ export interface AssessmentItem {
   officerNote: string | null;
   returnComment: string | null;
   suggested: number | null;
+  /** How the suggestion is computed (survey_average: from the member survey of TT 09/2017). */
+  scoringKind: 'levels' | 'survey_average' | null;
   differs: boolean;
 }
 
@@ -140,7 +142,10 @@ export interface Assessment {
     communeName: string;
     provinceName: string;
     field: string | null;
+    paperOnly: boolean;
   };
+  /** Who enters the self-scores: coop_account = the cooperative itself (officers only read them). */
+  selfScoring: 'own_account' | 'paper_only' | 'no_account' | 'coop_account';
   rubric: {
     id: number;
     code: string;
@@ -148,6 +153,8 @@ export interface Assessment {
     documentNumber: string;
     maxTotal: number;
     bands: { band: Band; min: number }[];
+    /** The rubric scores an item by the member-satisfaction survey (TT 09/2017/TT-BNNPTNT Art. 5(1)). */
+    usesSurvey: boolean;
   };
   campaign: {
     id: number;

@@ -1,6 +1,6 @@
 /** Save, PDF and the workflow buttons of an assessment; steps that need words ask for them in a modal. */
-import { FilePdfOutlined, SaveOutlined } from '@ant-design/icons';
-import { Button, type ButtonProps, Checkbox, Form, Input, Modal, Space, Tooltip } from 'antd';
+import { ExclamationCircleOutlined, FilePdfOutlined, SaveOutlined } from '@ant-design/icons';
+import { Button, type ButtonProps, Checkbox, Form, Input, Modal, Popover, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,18 +17,22 @@ const ORDER: StepAction[] = ['submit', 'accept', 'confirm', 'publish', 'return',
 const NEEDS_COMMENT: StepAction[] = ['return', 'reopen'];
 const ASKS: StepAction[] = ['accept', 'return', 'confirm', 'reopen', 'publish'];
 
-/** Buttons of the allowed actions; `submitBlocked` explains why submitting is not possible yet. */
+/**
+ * Buttons of the allowed actions; `submitBlocked` lists why submitting is not possible yet, beside the disabled
+ * Submit button (opening the list calls `onShowBlocked`, which flags the empty fields too).
+ */
 export function AssessmentActions(props: {
   actions: StepAction[];
   canSave: boolean;
   dirty: boolean;
   busy: string | null;
-  submitBlocked: string | null;
+  submitBlocked: string[] | null;
+  onShowBlocked: () => void;
   onSave: () => void;
   onPdf: () => void;
   onStep: (action: StepAction, input: StepInput) => Promise<unknown>;
 }) {
-  const { actions, canSave, dirty, busy, submitBlocked, onSave, onPdf, onStep } = props;
+  const { actions, canSave, dirty, busy, submitBlocked, onShowBlocked, onSave, onPdf, onStep } = props;
   const { t } = useTranslation();
   const [asking, setAsking] = useState<StepAction | null>(null);
   const [form] = Form.useForm<StepInput>();
@@ -64,7 +68,7 @@ export function AssessmentActions(props: {
       {ORDER.filter((a) => actions.includes(a)).map((a) => {
         const blocked = a === 'submit' ? submitBlocked : null;
         return (
-          <Tooltip key={a} title={blocked}>
+          <Space.Compact key={a}>
             <Button
               type={a === 'return' || a === 'reopen' ? 'default' : 'primary'}
               danger={a === 'return' || a === 'reopen'}
@@ -79,7 +83,35 @@ export function AssessmentActions(props: {
             >
               {t(`assessment.actions.${a}`)}
             </Button>
-          </Tooltip>
+            {blocked && (
+              <Popover
+                trigger="click"
+                placement="bottomRight"
+                title={t('assessment.form.cannotSubmit', { count: blocked.length })}
+                onOpenChange={(open) => open && onShowBlocked()}
+                content={
+                  <ul
+                    style={{
+                      margin: 0,
+                      paddingInlineStart: 18,
+                      maxWidth: 420,
+                      maxHeight: 320,
+                      overflow: 'auto',
+                    }}
+                    data-testid="submit-reasons-list"
+                  >
+                    {blocked.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                }
+              >
+                <Button danger icon={<ExclamationCircleOutlined />} data-testid="submit-reasons">
+                  {t('assessment.form.reasons', { count: blocked.length })}
+                </Button>
+              </Popover>
+            )}
+          </Space.Compact>
         );
       })}
       <Modal

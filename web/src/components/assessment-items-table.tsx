@@ -90,7 +90,14 @@ export function AssessmentItemsTable(p: ItemsTableProps) {
       key: 'self',
       width: 130,
       render: (_: unknown, i) => {
-        if (!i.isLeaf) return <Typography.Text strong>{pts(p.sums[i.code])}</Typography.Text>;
+        if (!i.isLeaf)
+          return (
+            <Tooltip title={p.problems[i.code]}>
+              <Typography.Text strong type={p.problems[i.code] ? 'danger' : undefined}>
+                {pts(p.sums[i.code])}
+              </Typography.Text>
+            </Tooltip>
+          );
         const v = p.self[i.code]?.score ?? null;
         const differs =
           i.suggested !== null && v !== null && Math.round(i.suggested * 100) !== Math.round(v * 100);

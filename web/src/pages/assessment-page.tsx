@@ -1,13 +1,13 @@
 /** /organisations/$id/assessments/$year: the yearly assessment form and its workflow (self → commune → province). */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Alert, App, Breadcrumb, Result } from 'antd';
+import { App, Breadcrumb, Result } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../core/format';
 import type { Assessment } from '../api/assessment-types';
 import {
   ASSESSMENT_KEY,
-  type AssessmentStep,
   assessmentQuery,
   downloadAssessmentPdf,
   saveAssessment,
@@ -18,16 +18,18 @@ import { orgKey } from '../api/organisations';
 import { AssessmentActions, type StepAction, type StepInput } from '../components/assessment-actions';
 import { type ApprovalsDraft, AssessmentApprovals } from '../components/assessment-approvals';
 import { AssessmentItemsTable } from '../components/assessment-items-table';
+import { AssessmentNotices } from '../components/assessment-notices';
 import { AssessmentSummary } from '../components/assessment-summary';
+import { AssessmentSurvey, type SurveyDraft } from '../components/assessment-survey';
 import { ErrorAlert } from '../components/error-alert';
 import { PageHeader } from '../components/page-header';
 import { PageSpinner } from '../components/page-spinner';
 import { can, useCurrentUser } from '../current-user';
+import { blockingReasons, fieldProblems, stepBody } from '../lib/assessment-checks';
 import {
   changedScores,
   definitionOf,
   draftsOf,
-  givenScores,
   liveTotal,
   nodeSums,
   type ScoreDrafts,
@@ -72,7 +74,7 @@ const approvalsOf = (a: Assessment): ApprovalsDraft => ({
 });
 
 function AssessmentView({ a }: { a: Assessment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
@@ -83,9 +85,13 @@ function AssessmentView({ a }: { a: Assessment }) {
   const [officer, setOfficer] = useState<ScoreDrafts>(() => draftsOf(a, 'officer'));
   const [comments, setComments] = useState<Record<string, string>>({});
   const [approvals, setApprovals] = useState<ApprovalsDraft>(() => approvalsOf(a));
+  const [survey, setSurvey] = useState<SurveyDraft>(() => ({ ...a.survey }));
   const [busy, setBusy] = useState<string | null>(null);
   const [serverProblems, setServerProblems] = useState<{ path: string; message: string }[]>([]);
+  // Empty scores and approvals are only flagged once the user asks why Submit is disabled (or the server refused).
+  const [attempted, setAttempted] = useState(false);
 
+  // The server leaves out "submit" when an officer may not enter the self-scores (the cooperative has its own account).
   const actions = a.allowedActions as StepAction[];
   const selfMode = actions.includes('submit') && can(me, 'assessment.self');
   const mode = {
@@ -97,7 +103,10 @@ function AssessmentView({ a }: { a: Assessment }) {
   const sums = nodeSums(a, self);
   const scoreChanges = changedScores(initialSelf, self);
   const approvalsDirty = JSON.stringify(approvals) !== JSON.stringify(approvalsOf(a));
-  const dirty = selfMode && (scoreChanges.length > 0 || approvalsDirty);
+  const surveyDirty = survey.validForms !== a.survey.validForms || survey.scoreSum !== a.survey.scoreSum;
+  const dirty = selfMode && (scoreChanges.length > 0 || approvalsDirty || surveyDirty);
+  const surveyItems = a.items.filter((i) => i.scoringKind === 'survey_average').map((i) => i.code);
+  const surveyHalf = (survey.validForms === null) !== (survey.scoreSum === null);
 
   useEffect(() => {
     if (!dirty) return;
@@ -106,19 +115,22 @@ function AssessmentView({ a }: { a: Assessment }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  // What blocks submission, as typed: the server's rules (core/assessment/score.ts) plus both approvals.
-  const blocking: { path: string; message: string }[] = [
-    ...live.issues.map((i) => ({ path: i.itemCode ?? i.path, message: i.message })),
-    ...(approvals.boardName.trim() && approvals.boardOn
-      ? []
-      : [{ path: 'board', message: t('assessment.form.boardMissing') }]),
-    ...(approvals.supervisorName.trim() && approvals.supervisorOn
-      ? []
-      : [{ path: 'supervisor', message: t('assessment.form.supervisorMissing') }]),
-  ];
-  const problems: Record<string, string> = {};
-  for (const p of selfMode ? [...serverProblems, ...blocking] : [])
-    problems[p.path.replace(/^scores\./, '')] ??= p.message;
+  const blocking = blockingReasons(live, approvals, a.rubric.usesSurvey && surveyHalf, {
+    board: t('assessment.form.boardMissing'),
+    supervisor: t('assessment.form.supervisorMissing'),
+    survey: t('assessment.survey.half'),
+    // The rules' messages are Vietnamese (core/assessment/score.ts); other languages word the common ones.
+    issue: (i) =>
+      i18n.language === 'vi'
+        ? i.message
+        : t(`assessment.issue.${i.code}`, {
+            code: i.itemCode,
+            score: formatNumber(self[i.itemCode ?? '']?.score ?? 0, 2),
+            max: formatNumber(a.items.find((x) => x.code === i.itemCode)?.effectiveMax ?? 0, 2),
+            defaultValue: i.message,
+          }),
+  });
+  const problems = selfMode ? fieldProblems(blocking, serverProblems, attempted) : {};
 
   const refresh = (next: Assessment) => {
     queryClient.setQueryData(assessmentQuery(orgId, a.year).queryKey, next);
@@ -127,7 +139,10 @@ function AssessmentView({ a }: { a: Assessment }) {
   };
 
   const showError = (err: unknown) => {
-    if (err instanceof ApiError && err.problem.errors?.length) setServerProblems(err.problem.errors);
+    if (err instanceof ApiError && err.problem.errors?.length) {
+      setServerProblems(err.problem.errors);
+      setAttempted(true);
+    }
     message.error(errorMessage(err));
   };
 
@@ -141,6 +156,14 @@ function AssessmentView({ a }: { a: Assessment }) {
         board: approval(approvals.boardName, approvals.boardOn),
         supervisor: approval(approvals.supervisorName, approvals.supervisorOn),
         serviceType: approvals.serviceType,
+        ...(surveyDirty && !surveyHalf
+          ? {
+              survey:
+                survey.validForms === null || survey.scoreSum === null
+                  ? null
+                  : { validForms: survey.validForms, scoreSum: survey.scoreSum },
+            }
+          : {}),
         version: a.id ? a.version : undefined,
       });
       setServerProblems([]);
@@ -157,27 +180,7 @@ function AssessmentView({ a }: { a: Assessment }) {
 
   const step = async (action: StepAction, input: StepInput) => {
     if (action === 'submit' && dirty && !(await save(true))) throw new Error('not saved');
-    const body: AssessmentStep =
-      action === 'return'
-        ? {
-            action,
-            comment: input.comment ?? '',
-            items: Object.entries(comments)
-              .filter(([, c]) => c.trim())
-              .map(([code, c]) => ({ code, comment: c.trim() })),
-          }
-        : action === 'accept'
-          ? { action, comment: input.comment || undefined, officerScores: givenScores(officer) }
-          : action === 'confirm'
-            ? {
-                action,
-                comment: input.comment || undefined,
-                officerScores: givenScores(officer),
-                ...(input.sanctioned ? { sanctioned: true } : {}),
-              }
-            : action === 'reopen'
-              ? { action, comment: input.comment ?? '' }
-              : { action, comment: input.comment || undefined };
+    const body = stepBody(action, input, comments, officer);
     setBusy(action);
     try {
       const next = await transitionAssessment(orgId, a.year, body);
@@ -200,9 +203,7 @@ function AssessmentView({ a }: { a: Assessment }) {
   };
 
   const ownOrg = me.scope.type === 'organisation';
-  const submitBlocked = blocking.length
-    ? t('assessment.form.submitBlocked', { count: blocking.length })
-    : null;
+  const submitBlocked = blocking.length ? blocking.map((b) => b.message) : null;
   return (
     <>
       <Breadcrumb
@@ -230,6 +231,7 @@ function AssessmentView({ a }: { a: Assessment }) {
             dirty={dirty}
             busy={busy}
             submitBlocked={submitBlocked}
+            onShowBlocked={() => setAttempted(true)}
             onSave={() => void save()}
             onPdf={pdf}
             onStep={step}
@@ -237,31 +239,28 @@ function AssessmentView({ a }: { a: Assessment }) {
         }
       />
       <AssessmentSummary a={a} liveSelfTotal={selfMode ? live.total : (a.selfTotal ?? live.total)} />
-      {selfMode && blocking.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="assessment-blocking"
-          title={t('assessment.form.cannotSubmit', { count: blocking.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18, maxHeight: 160, overflow: 'auto' }}>
-              {blocking.map((b) => (
-                <li key={`${b.path}-${b.message}`}>{b.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {mode.comment && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('assessment.form.reviewHint')} />
-      )}
+      <AssessmentNotices
+        a={a}
+        selfMode={selfMode}
+        ownOrg={ownOrg}
+        blocking={blocking}
+        reviewHint={mode.comment}
+      />
       <AssessmentApprovals
         value={approvals}
         editable={selfMode}
         problems={problems}
         onChange={(v) => setApprovals((p) => ({ ...p, ...v }))}
       />
+      {a.rubric.usesSurvey && (
+        <AssessmentSurvey
+          value={survey}
+          editable={selfMode}
+          items={surveyItems}
+          problem={problems.survey}
+          onChange={setSurvey}
+        />
+      )}
       <AssessmentItemsTable
         items={a.items}
         assessmentId={a.id}
