@@ -21,7 +21,11 @@ export default function AssessmentHistoryChart({ items }: { items: HistoryItem[]
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     const label = (i: HistoryItem) =>
-      i.band ? t(`assessment.band.${i.band}`) : (i.notClassifiedLabel ?? t(`assessment.status.${i.status}`));
+      i.band
+        ? t(`assessment.band.${i.band}`)
+        : i.notClassifiedReason
+          ? t(`assessment.reason.${i.notClassifiedReason}`, { defaultValue: i.notClassifiedLabel })
+          : t(`assessment.status.${i.status}`);
     chart.setOption({
       grid: { left: 40, right: 16, top: 28, bottom: 28 },
       tooltip: {

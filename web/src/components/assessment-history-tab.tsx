@@ -62,7 +62,11 @@ export function AssessmentHistoryTab({ org }: { org: Organisation }) {
         r.band ? (
           <BandTag band={r.band} testId={`org-assessment-band-${r.year}`} />
         ) : (
-          <Typography.Text type="secondary">{r.notClassifiedLabel ?? '—'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.notClassifiedReason
+              ? t(`assessment.reason.${r.notClassifiedReason}`, { defaultValue: r.notClassifiedLabel })
+              : '—'}
+          </Typography.Text>
         ),
     },
   ];

@@ -18,7 +18,9 @@ export function AssessmentSummary({ a, liveSelfTotal }: { a: Assessment; liveSel
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="assessment-not-classified"
-          title={t('assessment.form.notClassified', { reason: a.notClassifiedLabel })}
+          title={t('assessment.form.notClassified', {
+            reason: t(`assessment.reason.${a.notClassifiedReason}`, { defaultValue: a.notClassifiedLabel }),
+          })}
         />
       )}
       {a.reviewComment && (a.status === 'returned' || a.status === 'commune_reviewed') && (

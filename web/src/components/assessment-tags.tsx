@@ -35,20 +35,28 @@ export function BandTag({ band, testId }: { band: string | null; testId?: string
   );
 }
 
-/** A workflow status (or a board state) with the server's label when given. */
+/**
+ * A workflow status, a board state or (with `reason`) why the organisation is not rated, in the interface language;
+ * the server's Vietnamese label only when no translation exists.
+ */
 export function AssessmentStatusTag({
   status,
   label,
+  reason,
   testId,
 }: {
   status: string;
-  label?: string;
+  label?: string | null;
+  reason?: string | null;
   testId?: string;
 }) {
   const { t } = useTranslation();
+  const keys = reason
+    ? [`assessment.reason.${reason}`]
+    : [`assessment.status.${status}`, `assessment.board.states.${status}`];
   return (
     <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={testId}>
-      {label ?? t(`assessment.status.${status}`, { defaultValue: status })}
+      {t(keys, { defaultValue: label ?? status })}
     </Tag>
   );
 }

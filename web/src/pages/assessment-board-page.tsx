@@ -58,7 +58,11 @@ export function AssessmentBoardPage() {
       key: 'state',
       width: 230,
       render: (_: unknown, r) => (
-        <AssessmentStatusTag status={r.state} label={r.notClassifiedLabel ?? r.stateLabel} />
+        <AssessmentStatusTag
+          status={r.state}
+          reason={r.notClassifiedReason}
+          label={r.notClassifiedLabel ?? r.stateLabel}
+        />
       ),
     },
     {
@@ -136,7 +140,12 @@ export function AssessmentBoardPage() {
               style={{ width: 280, marginBottom: 12 }}
               value={state}
               onChange={(v) => setState(v ?? null)}
-              options={states.map(([value, label]) => ({ value, label }))}
+              options={states.map(([value, label]) => ({
+                value,
+                label: t([`assessment.status.${value}`, `assessment.board.states.${value}`], {
+                  defaultValue: label,
+                }),
+              }))}
               data-testid="board-state"
             />
             <Table<BoardItem>

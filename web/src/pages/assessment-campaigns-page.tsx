@@ -100,7 +100,7 @@ export function AssessmentCampaignsPage() {
       key: 'actions',
       width: 300,
       render: (_: unknown, c) => (
-        <Space size={4} wrap>
+        <Space size={[12, 0]} wrap>
           <Link
             to="/assessments/board"
             search={{ unitId: c.provinceId, year: c.year }}

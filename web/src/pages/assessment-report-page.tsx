@@ -124,7 +124,9 @@ function ReportBody({
         r.band ? (
           <BandTag band={r.band} />
         ) : r.notClassifiedLabel ? (
-          <Typography.Text type="secondary">{r.notClassifiedLabel}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(`assessment.reason.${r.notClassifiedReason}`, { defaultValue: r.notClassifiedLabel })}
+          </Typography.Text>
         ) : (
           <AssessmentStatusTag status={r.status} label={r.statusLabel} />
         ),
@@ -195,7 +197,12 @@ function ReportBody({
               data-testid="report-not-classified"
               dataSource={d.notClassified}
               columns={[
-                { title: t('assessment.report.reason'), dataIndex: 'label' },
+                {
+                  title: t('assessment.report.reason'),
+                  key: 'label',
+                  render: (_: unknown, x: { reason: string; label: string }) =>
+                    t(`assessment.reason.${x.reason}`, { defaultValue: x.label }),
+                },
                 {
                   title: t('assessment.report.count'),
                   dataIndex: 'count',
