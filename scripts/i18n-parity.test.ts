@@ -7,7 +7,9 @@ const DIR = join(import.meta.dirname, '..', 'web', 'src', 'i18n');
 
 function keys(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    keys(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 const load = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
@@ -22,7 +24,8 @@ describe('translations', () => {
   it('module files never redefine a key of the base file', () => {
     const base = new Set(Object.keys(load('vi.json') as object));
     for (const file of viFiles.filter((f) => f !== 'vi.json')) {
-      for (const top of Object.keys(load(file) as object)) expect(base.has(top), `${file}: ${top}`).toBe(false);
+      for (const top of Object.keys(load(file) as object))
+        expect(base.has(top), `${file}: ${top}`).toBe(false);
     }
   });
 });
