@@ -150,7 +150,8 @@ const o = parseArgs(process.argv.slice(2));
 const envs = ['BENCH_DATABASE_URL', 'BENCH_DATA_DIR']
   .filter((k) => process.env[k])
   .map((k) => `${k}=${process.env[k]} `);
-const command = `${envs.join('')}npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+const args = process.argv.slice(2).join(' ');
+const command = `${envs.join('')}npm run bench${args ? ` -- ${args}` : ''}`;
 const runs: RuntimeRun[] = [];
 let missing = false;
 for (const kind of (o.db === 'both' ? ['postgres', 'pglite'] : [o.db]) as Runtime[]) {
