@@ -18,10 +18,11 @@ interface ManifestChunk {
 /** Goal of issue 6 for the dashboard's first load, gzip. Missed today: see docs/performance.md, "Front-end budget". */
 export const DASHBOARD_BUDGET_BYTES = 170 * 1024;
 /**
- * What the test enforces until the shell stops loading antd's form, modal, result and menu up front (a change in
- * web/src, not in the bundler): the measured first load (349 KB) plus a small margin, so that it cannot grow.
+ * What the test enforces until the shell stops loading antd's form, modal, result and menu up front (a change
+ * in web/src, not in the bundler): the measured first load (349–354 KB; the translations grow with each module)
+ * plus a margin that a bundling regression (a fixed chunk group, echarts or a page in the first load) exceeds.
  */
-export const FIRST_LOAD_CEILING_BYTES = 360 * 1024;
+export const FIRST_LOAD_CEILING_BYTES = 375 * 1024;
 
 /** Reads web/dist/.vite/manifest.json; throws with the fix when the build is missing. */
 export function readManifest(dist = 'web/dist'): Record<string, ManifestChunk> {
