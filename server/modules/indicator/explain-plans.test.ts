@@ -17,7 +17,8 @@ import { seedPlans } from '../../seed/seed-plans.js';
 import { createTestDatabase } from '../../test/db.js';
 import { countUnits } from '../admin-unit/admin-unit.repo.js';
 import { evaluateAllocation, evaluateTargetOver } from '../plan/evaluate-target.js';
-import { listTargets } from '../plan/plan.repo.js';
+import { listTargets, type PlanRow } from '../plan/plan.repo.js';
+import { evaluateTargetForUnit } from '../plan/plan-unit-view.js';
 import { evaluateSpec } from './evaluate-indicator.js';
 import { findIndicatorDef } from './indicator-defs.js';
 import { resolveTerritory } from './territory.js';
@@ -116,6 +117,40 @@ async function runWorkload(db: Kysely<DB>) {
       await evaluateTargetOver(db, plan, target, def, territory, date);
       if (target.relation === 'allocated') await evaluateAllocation(db, plan, target, def, date);
     }
+  }
+  await runUnitFilter(db, plans, date);
+}
+
+/** The plan page filtered by unit: the Lạng Sơn plan for a former district and for a commune of today. */
+async function runUnitFilter(db: Kysely<DB>, plans: PlanRow[], date: string) {
+  const plan = plans.find((p) => p.code === 'seed:LS-115-KH-UBND-2023');
+  if (!plan?.unit_id) throw new Error('the Lạng Sơn plan is not seeded');
+  const today = await unitId('post2025', 1, '20');
+  const units = await db
+    .selectFrom('admin_unit')
+    .select(['id', 'parent_id', 'level', 'full_name'])
+    .where((eb) =>
+      eb.or([
+        eb('parent_id', '=', plan.unit_id).and('level', '=', 2),
+        eb('parent_id', '=', today).and('level', '=', 3),
+      ]),
+    )
+    .orderBy('code')
+    .execute();
+  const targets = await listTargets(db, plan.id);
+  const defs = new Map();
+  for (const t of targets) defs.set(t.indicator_key, await findIndicatorDef(db, t.indicator_key));
+  for (const level of [2, 3]) {
+    const u = units.find((x) => x.level === level);
+    if (!u) throw new Error(`no unit of level ${level}`);
+    const unit = {
+      unitId: u.id,
+      parentId: u.parent_id,
+      level: u.level,
+      label: u.full_name,
+      territory: await resolveTerritory(db, u.id),
+    };
+    for (const t of targets) await evaluateTargetForUnit(db, plan, targets, t, defs, unit, date);
   }
 }
 

@@ -18,6 +18,8 @@ export interface Territory {
   provinceId: number | null;
   postCommuneIds: number[];
   preCommuneIds: number[];
+  /** Communes of today only partly inside an old territory (a plan's unit filter flags them). */
+  partialPostCommuneIds: number[];
   approximate: boolean;
   explanation: string | null;
 }
@@ -30,6 +32,7 @@ const NATION: Territory = {
   provinceId: null,
   postCommuneIds: [],
   preCommuneIds: [],
+  partialPostCommuneIds: [],
   approximate: false,
   explanation: null,
 };
@@ -55,6 +58,7 @@ export async function resolveTerritory(db: Kysely<DB>, unitId: number | null): P
     provinceId: basics.provinceId,
     postCommuneIds: t.postCommuneIds,
     preCommuneIds: t.preCommuneIds,
+    partialPostCommuneIds: t.partialPostCommuneIds,
     approximate,
     explanation: approximate ? APPROXIMATE : null,
   };

@@ -6,14 +6,15 @@ import { safeCell } from '../registry-io/excel-safe.js';
 import { getPlanPage } from './plan-page.js';
 
 /** A plan's progress as rows: the header lines and one row per target (exports share it). */
-export async function planProgress(ctx: Ctx, id: number, q: { date?: string }) {
+export async function planProgress(ctx: Ctx, id: number, q: PageQuery) {
   const page = await getPlanPage(ctx, id, q);
   const p = page.plan;
+  const u = page.unit;
   const header = [
     `${p.issuer}`,
     `${p.kindLabel}${p.number ? ` số ${p.number}` : ''}${p.issuedOn ? ` ngày ${vnDate(p.issuedOn)}` : ''}`,
     p.title,
-    `Địa bàn: ${page.territory.label} · Thời kỳ ${p.startYear}–${p.endYear}${p.signer ? ` · Người ký: ${p.signer}` : ''}`,
+    `Địa bàn: ${page.territory.label}${u ? ` · Đơn vị: ${u.label}` : ''} · Thời kỳ ${p.startYear}–${p.endYear}${p.signer ? ` · Người ký: ${p.signer}` : ''}`,
     `Tình hình thực hiện tính đến ngày ${vnDate(page.date)}`,
   ];
   const columns = [
@@ -27,10 +28,17 @@ export async function planProgress(ctx: Ctx, id: number, q: { date?: string }) {
     'Dự báo cuối kỳ',
     'Ghi chú',
   ];
+  // For a unit: its allocation's figure, or none (the plan's figure is for the whole territory).
+  const figure = (t: (typeof page.targets)[number]) =>
+    t.unitView === null
+      ? t.figureText
+      : t.unitView.mode === 'allocation'
+        ? `${t.unitView.figureText} (phân bổ ${t.unitView.code}${t.unitView.part})`
+        : `${t.unitView.note} (toàn địa bàn: ${t.figureText})`;
   const rows = page.targets.map((t) => [
     `${t.code}${t.part ? ` (${t.part})` : ''}`,
     t.wording,
-    t.figureText,
+    figure(t),
     t.recurring ? `hằng năm (${t.evaluation.year})` : String(t.targetYear),
     t.evaluation.actual === null ? '—' : `${fmt(t.evaluation.actual)} ${t.indicatorUnit ?? t.unit}`,
     t.evaluation.figuresYear === null ? '' : String(t.evaluation.figuresYear),
@@ -38,10 +46,11 @@ export async function planProgress(ctx: Ctx, id: number, q: { date?: string }) {
     t.evaluation.projected === null ? '' : fmt(t.evaluation.projected),
     [t.note, t.evaluation.approximate ? 'Số liệu gần đúng (địa bàn cũ)' : null].filter(Boolean).join('; '),
   ]);
-  const notes = page.territory.explanation ? [page.territory.explanation] : [];
+  const notes = [page.territory.explanation, u?.explanation].filter((n): n is string => !!n);
   return { page, header, columns, rows, notes };
 }
 
+type PageQuery = { date?: string; unitId?: number };
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const fmt = (x: number) => nf.format(x);
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -49,7 +58,7 @@ const fileBase = (p: { number: string | null; id: number }) =>
   `tien-do-ke-hoach-${(p.number ?? String(p.id)).replace(/[^0-9A-Za-z-]+/g, '-')}`;
 
 /** The progress of a plan as an .xlsx workbook (text cells neutralised against formula injection). */
-export async function exportPlanXlsx(ctx: Ctx, id: number, q: { date?: string }) {
+export async function exportPlanXlsx(ctx: Ctx, id: number, q: PageQuery) {
   const { page, header, columns, rows, notes } = await planProgress(ctx, id, q);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tiến độ');
@@ -94,7 +103,7 @@ function pdfmake(): PdfMake {
 }
 
 /** The progress of a plan as a PDF report with the plan's header. */
-export async function exportPlanPdf(ctx: Ctx, id: number, q: { date?: string }) {
+export async function exportPlanPdf(ctx: Ctx, id: number, q: PageQuery) {
   const { page, header, columns, rows, notes } = await planProgress(ctx, id, q);
   const doc = {
     pageSize: 'A4',

@@ -18,6 +18,14 @@ import {
 import { findTarget, listTargets, listTasks, type PlanRow, type TargetRow, unitLabels } from './plan.repo.js';
 import { getPlanInScope } from './plan-access.js';
 import { planDto, targetDefDto, taskDto } from './plan-dto.js';
+import {
+  evaluateTargetForUnit,
+  type PlanUnit,
+  planUnitChoices,
+  planUnitDto,
+  resolvePlanUnit,
+  type UnitView,
+} from './plan-unit-view.js';
 
 const NO_INDICATOR: TargetEvaluation = {
   date: '',
@@ -41,11 +49,16 @@ const NO_INDICATOR: TargetEvaluation = {
   explanation: 'Chỉ số của chỉ tiêu không còn tồn tại.',
 };
 
-/** Evaluates every target of a plan at a date, with allocations and consistency checks. */
-export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
+/**
+ * Evaluates every target of a plan at a date, with allocations and consistency checks; for a unit inside the
+ * plan's territory, each target's allocation to it or the unit's actual alone (plan-unit-view.ts).
+ */
+export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string, unitId?: number) {
   // Targets often share an indicator and a territory: identical aggregate reads run once per evaluation.
   const db = withReadMemo(ctx.db);
   const territory = await resolveTerritory(ctx.db, plan.unit_id);
+  const unit: PlanUnit | null =
+    unitId === undefined || unitId === plan.unit_id ? null : await resolvePlanUnit(ctx, territory, unitId);
   const targets = await listTargets(ctx.db, plan.id);
   const defs = new Map<string, IndicatorDto | undefined>();
   for (const t of targets)
@@ -54,6 +67,18 @@ export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
   const items = [];
   for (const t of targets) {
     const def = defs.get(t.indicator_key);
+    if (unit) {
+      const v = await evaluateTargetForUnit(db, plan, targets, t, defs, unit, date);
+      items.push({
+        ...targetDefDto(t, def?.name.vi ?? null),
+        figureText: figureText(t),
+        indicatorUnit: def?.unit ?? null,
+        evaluation: v?.evaluation ?? { ...NO_INDICATOR, date, asOf: date },
+        unitView: (v?.unitView ?? null) as UnitView | null,
+        children: null,
+      });
+      continue;
+    }
     const evaluation = def
       ? (await evaluateTargetOver(db, plan, t, def, territory, date)).result
       : { ...NO_INDICATOR, date, asOf: date };
@@ -64,11 +89,13 @@ export async function evaluatePlan(ctx: Ctx, plan: PlanRow, date: string) {
       figureText: figureText(t),
       indicatorUnit: def?.unit ?? null,
       evaluation,
+      unitView: null as UnitView | null,
       children,
     });
   }
   return {
     territory,
+    unit,
     targets: items,
     consistency: consistencyChecks(
       targets,
@@ -115,21 +142,23 @@ const interval = (i: { lo: number; hi: number; loStrict: boolean; hiStrict: bool
   hiStrict: i.hiStrict,
 });
 
-/** How many targets are achieved, on track, at risk, not achieved or without data. */
+/** How many targets are achieved, on track, at risk, not achieved, without data (or, for a unit, without a figure). */
 export function statusSummary(targets: { evaluation: { status: string } }[]): Record<string, number> {
+  const statuses = ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'];
+  if (targets.some((t) => t.evaluation.status === 'no_target')) statuses.push('no_target');
   return Object.fromEntries(
-    ['achieved', 'on_track', 'at_risk', 'not_achieved', 'no_data'].map((s) => [
-      s,
-      targets.filter((t) => t.evaluation.status === s).length,
-    ]),
+    statuses.map((s) => [s, targets.filter((t) => t.evaluation.status === s).length]),
   );
 }
 
-/** The plan page: header, territory, targets with actual/status/trend/projection, tasks, checks and files. */
-export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string }) {
+/**
+ * The plan page: header, territory, targets with actual/status/trend/projection, tasks, checks and files; with
+ * unitId, the targets as they stand for that unit, and the units its filter offers.
+ */
+export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string; unitId?: number }) {
   const plan = await getPlanInScope(ctx, id, 'read');
   const date = q.date ?? todayInVietnam();
-  const { territory, targets, consistency } = await evaluatePlan(ctx, plan, date);
+  const { territory, unit, targets, consistency } = await evaluatePlan(ctx, plan, date, q.unitId);
   const tasks = (await listTasks(ctx.db, plan.id)).map(taskDto);
   let attachments: Awaited<ReturnType<typeof listAttachments>>['items'] = [];
   try {
@@ -141,6 +170,8 @@ export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string }) {
   return {
     plan: planDto(plan, territory.label),
     territory: territoryDto(territory),
+    unit: unit ? planUnitDto(unit) : null,
+    unitChoices: await planUnitChoices(ctx, plan, territory),
     date,
     summary,
     targets,

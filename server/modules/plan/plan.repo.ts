@@ -97,3 +97,34 @@ export async function unitLabels(db: Kysely<DB>, ids: number[]) {
   const rows = await db.selectFrom('admin_unit').select(['id', 'full_name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
+
+/** Units offered by a plan's unit filter: these ids, the children of a unit, or the provinces of today. */
+export async function unitChoiceRows(
+  db: Kysely<DB>,
+  o: { ids?: number[]; parentId?: number; provincesOfToday?: boolean },
+) {
+  let q = db
+    .selectFrom('admin_unit as u')
+    .leftJoin('admin_unit as p', 'p.id', 'u.parent_id')
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.full_name',
+      'u.type',
+      'u.level',
+      'u.parent_id',
+      'u.era',
+      'u.valid_from',
+      'u.valid_to',
+      'u.province_id',
+      'p.full_name as parent_name',
+    ]);
+  if (o.ids) {
+    if (o.ids.length === 0) return [];
+    q = q.where('u.id', 'in', o.ids);
+  } else if (o.parentId !== undefined) q = q.where('u.parent_id', '=', o.parentId);
+  else if (o.provincesOfToday) q = q.where('u.era', '=', 'post2025').where('u.level', '=', 1);
+  else return [];
+  return q.execute();
+}
