@@ -162,6 +162,8 @@ for (const kind of (o.db === 'both' ? ['postgres', 'pglite'] : [o.db]) as Runtim
     console.error(`\n${kind}: ${err instanceof Error ? err.message : err}`);
   }
 }
+// Nothing measured (every dataset missing): the message above says how to create them.
+if (!runs.length) process.exit(2);
 // A run of some cases (or one runtime) updates those in the previous results and keeps the others.
 const all = mergeWithPrevious(
   runs,
