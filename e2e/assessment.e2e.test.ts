@@ -165,6 +165,10 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
     await expect.poll(() => status(p)).toContain('Tỉnh đã xác nhận');
     expect(await p.getByTestId('assessment-final-total').textContent()).toContain('76,00');
     expect(await p.getByTestId('assessment-band').textContent()).toBe('Khá');
+    // The four computed classifications (TT 01/2020 Art. 3–5, NĐ 113/2024 Art. 5) are stored with the result.
+    const classes = await p.getByTestId('assessment-classification').textContent();
+    expect(classes).toContain('Theo số thành viên');
+    expect(classes).toContain('Quy mô theo lĩnh vực');
     await step(p, 'publish');
     await expect.poll(() => status(p)).toContain('Đã công bố');
   });

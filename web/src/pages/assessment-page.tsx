@@ -17,6 +17,7 @@ import { ApiError, errorMessage } from '../api/client';
 import { orgKey } from '../api/organisations';
 import { AssessmentActions, type StepAction, type StepInput } from '../components/assessment-actions';
 import { type ApprovalsDraft, AssessmentApprovals } from '../components/assessment-approvals';
+import { AssessmentClassificationCard } from '../components/assessment-classification-card';
 import { AssessmentItemsTable } from '../components/assessment-items-table';
 import { AssessmentNotices } from '../components/assessment-notices';
 import { AssessmentSummary } from '../components/assessment-summary';
@@ -274,6 +275,7 @@ function AssessmentView({ a }: { a: Assessment }) {
         onOfficer={(code, v) => setOfficer((p) => ({ ...p, [code]: { ...p[code], ...v } }))}
         onComment={(code, c) => setComments((p) => ({ ...p, [code]: c }))}
       />
+      <AssessmentClassificationCard c={a.classification} />
     </>
   );
 }
