@@ -1,6 +1,6 @@
 /**
- * Plan journey of issue 5: a Lạng Sơn officer opens the province's plan, reads LS-02's actual and status, drills
- * down to the organisations counted, registers a cooperative in the registry and sees the actual rise at once;
+ * Plan journey of issue 5: a Lạng Sơn officer opens the province's plan, reads LS-02's actual and status, reads the
+ * plan for a former district (LS-05a's allocation), drills down to the organisations counted, registers a cooperative in the registry and sees the actual rise at once;
  * then exports the plan's progress as a real .xlsx with the target rows.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -81,6 +81,35 @@ describe('plan journey', () => {
     await allocation.waitFor();
     expect(await allocation.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
     expect(await allocation.textContent()).toContain('Huyện Tràng Định');
+  });
+
+  it("reads the plan for a former district: LS-05a shows the district's allocation and actual", async () => {
+    // The district's actual as the allocation table of the whole plan shows it.
+    const cells = await page
+      .getByTestId('allocation-LS-05a')
+      .locator('tr', { hasText: 'Huyện Tràng Định' })
+      .locator('td')
+      .allTextContents();
+    const districtActual = Number(cells[1].replace(/\./g, ''));
+    const picker = page.getByTestId('plan-unit');
+    await picker.click();
+    await picker.locator('input').fill('trang dinh');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Huyện Tràng Định' }).click();
+    await page.waitForURL(/unitId=\d+/);
+    await page.getByTestId('plan-unit-banner').waitFor();
+    const figure = page.getByTestId('target-unit-figure-LS-05a');
+    expect(await figure.getAttribute('data-mode')).toBe('allocation');
+    // Seeds: LS-05a is "hằng năm, mỗi huyện … từ 05 đến 07 tổ hợp tác" (LS-06a is the 04–05 HTX one).
+    expect(await figure.textContent()).toContain('từ 5 đến 7 THT');
+    await expect
+      .poll(() => page.getByTestId('target-actual-LS-05a').getAttribute('data-value'), { timeout: WAIT })
+      .toBe(String(districtActual));
+    // LS-02a has no figure for a district: its actual alone, labelled so.
+    expect(await page.getByTestId('target-unit-figure-LS-02a').textContent()).toContain(
+      'Không có chỉ tiêu riêng cho đơn vị này',
+    );
+    await page.goto(planUrl);
+    await page.getByTestId('target-row-LS-02a').waitFor();
   });
 
   it('drills down to the organisations counted and opens one of them', async () => {

@@ -1,6 +1,7 @@
 /** Plan calls: list, province overview, plan page with live target evaluations, drill-down, edits, exports. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, apiDownload } from './client';
+import type { Unit } from './types';
 
 /** A plan's header (GET /api/plans/{id} → plan). */
 export interface Plan {
@@ -101,6 +102,11 @@ export interface AllocationResult {
   approximate: boolean;
 }
 
+/** What a target shows for the chosen unit: its allocation, or the unit's actual with no figure of its own. */
+export type UnitView =
+  | { mode: 'allocation'; targetId: number; code: string; part: string; figureText: string }
+  | { mode: 'contribution'; additive: boolean; note: string };
+
 /** A target on the plan page. */
 export interface PlanTarget extends Required<Omit<TargetInput, 'relation'>> {
   id: number;
@@ -109,7 +115,19 @@ export interface PlanTarget extends Required<Omit<TargetInput, 'relation'>> {
   figureText: string;
   indicatorUnit: string | null;
   evaluation: TargetEvaluation;
+  /** Null for the whole territory; set when the page is read for one unit. */
+  unitView: UnitView | null;
   children: AllocationResult[] | null;
+}
+
+/** The unit the plan page is read for (GET /api/plans/{id}?unitId). */
+export interface PlanUnit {
+  id: number;
+  label: string;
+  era: string | null;
+  level: number;
+  approximate: boolean;
+  explanation: string | null;
 }
 
 /** A task of "Tổ chức thực hiện". */
@@ -147,6 +165,9 @@ export interface PlanAttachment {
 export interface PlanPage {
   plan: Plan;
   territory: Territory;
+  unit: PlanUnit | null;
+  /** The units the filter offers: the plan's unit, its former districts, today's communes of its territory. */
+  unitChoices: Unit[];
   date: string;
   summary: StatusSummary;
   targets: PlanTarget[];
@@ -224,11 +245,11 @@ export function overviewQuery(provinceId: number, date?: string) {
   });
 }
 
-/** One plan with its targets evaluated at `date` (today by default). */
-export function planPageQuery(id: number, date?: string) {
+/** One plan with its targets evaluated at `date` (today by default), for its whole territory or one unit. */
+export function planPageQuery(id: number, date?: string, unitId?: number) {
   return queryOptions({
-    queryKey: [...plansKey, 'page', id, date ?? null],
-    queryFn: ({ signal }) => api.get<PlanPage>(`/api/plans/${id}`, { date }, signal),
+    queryKey: [...plansKey, 'page', id, date ?? null, unitId ?? null],
+    queryFn: ({ signal }) => api.get<PlanPage>(`/api/plans/${id}`, { date, unitId }, signal),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -279,6 +300,6 @@ export const planApi = {
   updateTask: (id: number, taskId: number, body: Partial<Omit<PlanTask, 'id'>>) =>
     api.patch<PlanTask>(`/api/plans/${id}/tasks/${taskId}`, body),
   deleteTask: (id: number, taskId: number) => api.del(`/api/plans/${id}/tasks/${taskId}`),
-  exportFile: (id: number, format: 'xlsx' | 'pdf', date?: string) =>
-    apiDownload(`/api/plans/${id}/export.${format}`, { date }, `ke-hoach-${id}.${format}`),
+  exportFile: (id: number, format: 'xlsx' | 'pdf', date?: string, unitId?: number) =>
+    apiDownload(`/api/plans/${id}/export.${format}`, { date, unitId }, `ke-hoach-${id}.${format}`),
 };

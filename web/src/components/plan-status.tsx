@@ -11,6 +11,8 @@ export const TARGET_STATUS_COLORS: Record<string, string> = {
   at_risk: 'orange',
   not_achieved: 'red',
   no_data: 'default',
+  // Read for one unit: the plan set no figure for it (its actual is shown alone).
+  no_target: 'purple',
 };
 
 /** The status of one target (đạt / đúng tiến độ / có nguy cơ / không đạt / chưa có dữ liệu). */

@@ -1,10 +1,14 @@
-/** The targets of a plan with their live evaluation: actual, status, projection, trend and the drill-down. */
+/**
+ * The targets of a plan with their live evaluation: actual, status, projection, trend and the drill-down. Read for
+ * one unit, a row shows the unit's allocation, or the unit's actual under "no target of its own for this unit".
+ */
 import { DeleteOutlined, EditOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../core/format';
 import type { ConsistencyCheck, PlanTarget } from '../api/plans';
 import { TargetStatusTag, TrendSparkline } from './plan-status';
+import { UnitFigure } from './plan-unit-figure';
 
 /** Props: the targets, the checks, and what the user may do. */
 export interface PlanTargetsTableProps {
@@ -134,7 +138,7 @@ export function PlanTargetsTable({
           width: 150,
           render: (_, r) => (
             <Flex vertical gap={2}>
-              <span>{r.figureText}</span>
+              <UnitFigure target={r} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.recurring
                   ? t('plan.target.recurring', { year: r.evaluation.year })
@@ -152,6 +156,11 @@ export function PlanTargetsTable({
             const e = r.evaluation;
             return (
               <Flex vertical gap={2} align="end">
+                {r.unitView?.mode === 'contribution' && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(r.unitView.additive ? 'plan.target.contribution' : 'plan.target.unitValue')}
+                  </Typography.Text>
+                )}
                 <Typography.Text
                   strong
                   data-testid={`target-actual-${nameOf(r)}`}

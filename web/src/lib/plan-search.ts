@@ -23,9 +23,10 @@ export interface PlansSearch {
   page?: number;
 }
 
-/** Search params of /plans/$id: the evaluation date (today when absent). */
+/** Search params of /plans/$id: the evaluation date (today when absent) and a unit of its territory (all when absent). */
 export interface PlanPageSearch {
   date?: string;
+  unitId?: number;
 }
 
 /** Search params of /indicators. */
@@ -56,9 +57,9 @@ export function validatePlansSearch(s: Record<string, unknown>): PlansSearch {
   });
 }
 
-/** Keeps a well-formed date. */
+/** Keeps a well-formed date and unit id (the server refuses a unit outside the plan's territory). */
 export function validatePlanPageSearch(s: Record<string, unknown>): PlanPageSearch {
-  return isIsoDate(s.date) ? { date: s.date } : {};
+  return clean({ date: isIsoDate(s.date) ? s.date : undefined, unitId: positiveInt(s.unitId) });
 }
 
 /** Keeps a known tab (the catalogue is the default). */

@@ -1,8 +1,9 @@
-/** /plans/$id: one plan with its targets evaluated live at a date, the checks, the tasks and the exports. */
+/** /plans/$id: one plan with its targets evaluated live at a date (for its area or one unit), checks, tasks, exports. */
 import { EditOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import {
+  Alert,
   App,
   Breadcrumb,
   Button,
@@ -31,12 +32,13 @@ import { PlanTargetDrawer } from '../components/plan-target-drawer';
 import { PlanTargetModal } from '../components/plan-target-modal';
 import { PlanTargetsTable } from '../components/plan-targets-table';
 import { PlanTasksCard } from '../components/plan-tasks-card';
+import { UnitPicker } from '../components/unit-picker';
 import { can, useCurrentUser } from '../current-user';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../lib/dates';
 
 const route = getRouteApi('/_app/plans/$id');
 
-/** The page; the evaluation date lives in the URL (?date=), today when absent. */
+/** The page; the evaluation date and the unit live in the URL (?date=&unitId=): today and the whole area when absent. */
 export function PlanPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,15 +46,15 @@ export function PlanPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate({ from: '/plans/$id' });
   const { id } = route.useParams();
-  const { date } = route.useSearch();
+  const { date, unitId } = route.useSearch();
   const planId = Number(id);
   const valid = Number.isInteger(planId) && planId > 0;
-  const q = useQuery({ ...planPageQuery(planId, date), enabled: valid });
+  const q = useQuery({ ...planPageQuery(planId, date, unitId), enabled: valid });
   const [drill, setDrill] = useState<PlanTarget | null>(null);
   const [editingTarget, setEditingTarget] = useState<PlanTarget | 'new' | null>(null);
   const [editingPlan, setEditingPlan] = useState(false);
   const exporting = useMutation({
-    mutationFn: (format: 'xlsx' | 'pdf') => planApi.exportFile(planId, format, date),
+    mutationFn: (format: 'xlsx' | 'pdf') => planApi.exportFile(planId, format, date, unitId),
     onSuccess: (name) => message.success(t('plan.page.exported', { name })),
     onError: (err) => message.error(errorMessage(err)),
   });
@@ -83,7 +85,9 @@ export function PlanPage() {
   // National plans are changed by national users only (the server refuses the others anyway).
   const manage = can(me, 'plan.manage') && (plan.provinceId !== null || me.scope.type === 'nation');
   const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
-  const setDate = (d: string | undefined) => void navigate({ search: d ? { date: d } : {}, replace: true });
+  const setSearch = (next: { date?: string; unitId?: number }) =>
+    void navigate({ search: (s) => ({ ...s, ...next }), replace: true });
+  const setDate = (d: string | undefined) => setSearch({ date: d });
   const selectedYear = date?.endsWith('-12-31') ? Number(date.slice(0, 4)) : undefined;
   const title =
     `${t(`plan.kinds.${plan.kind}`, { defaultValue: plan.kindLabel })} ${plan.number ?? ''}`.trim();
@@ -148,6 +152,16 @@ export function PlanPage() {
               data-testid="plan-year"
             />
             {date && <Button onClick={() => setDate(undefined)}>{t('plan.page.today')}</Button>}
+            <Typography.Text>{t('plan.page.unitFilter')}</Typography.Text>
+            <UnitPicker
+              style={{ width: 280 }}
+              value={unitId ?? null}
+              choices={page.unitChoices}
+              eraLabels={{ pre2025: t('plan.page.unitGroupFormer'), post2025: t('plan.page.unitGroupToday') }}
+              placeholder={t('plan.page.unitPlaceholder')}
+              onChange={(u) => setSearch({ unitId: u ?? undefined })}
+              data-testid="plan-unit"
+            />
           </Space>
           <Space wrap>
             <Typography.Text type="secondary">{t('plan.page.summaryLine')}</Typography.Text>
@@ -155,9 +169,21 @@ export function PlanPage() {
           </Space>
         </Flex>
       </Card>
+      {page.unit && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="plan-unit-banner"
+          title={t('plan.page.unitTitle', { unit: page.unit.label })}
+          description={[t('plan.page.unitHint'), page.unit.approximate ? page.unit.explanation : null]
+            .filter(Boolean)
+            .join(' ')}
+        />
+      )}
       <Card
         size="small"
-        title={`${t('plan.page.targetsTitle')} · ${formatDate(page.date)}`}
+        title={`${t('plan.page.targetsTitle')} · ${page.unit ? `${page.unit.label} · ` : ''}${formatDate(page.date)}`}
         extra={
           manage && (
             <Button
