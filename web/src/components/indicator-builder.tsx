@@ -51,6 +51,9 @@ interface Values {
   unit?: string;
 }
 
+/** A failed validation is shown beside its fields: swallowing it keeps it from surfacing as an unhandled rejection. */
+const showsItself = () => undefined;
+
 /** The spec the form describes (validated again on the server, which explains what cannot be computed). */
 function specOf(v: Values): IndicatorSpec {
   const filter: IndicatorSpec['filter'] = {};
@@ -170,6 +173,7 @@ export function IndicatorBuilder({ defaultUnitId }: { defaultUnitId: number | nu
                 void form
                   .validateFields(['source', 'measure', 'column', 'flags', 'bands'])
                   .then(() => preview.mutate(form.getFieldsValue(true)))
+                  .catch(showsItself)
               }
               loading={preview.isPending}
               data-testid="builder-preview"
@@ -225,7 +229,12 @@ export function IndicatorBuilder({ defaultUnitId }: { defaultUnitId: number | nu
             </Form.Item>
             <Button
               type="primary"
-              onClick={() => void form.validateFields().then(() => save.mutate(form.getFieldsValue(true)))}
+              onClick={() =>
+                void form
+                  .validateFields()
+                  .then(() => save.mutate(form.getFieldsValue(true)))
+                  .catch(showsItself)
+              }
               loading={save.isPending}
             >
               {t('plan.ind.save')}

@@ -1,7 +1,21 @@
 /** Manual figures (what the registry cannot know: population share, GRDP…): entry form and the list. */
 import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Table } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Table,
+} from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../core/format';
 import { errorMessage } from '../api/client';
@@ -20,12 +34,16 @@ import { ErrorAlert } from './error-alert';
 import { UnitPicker } from './unit-picker';
 
 const FIELDS = ['indicatorKey', 'unitId', 'year', 'value', 'source', 'note'];
+/** The last day before the 2025 reform: the unit search finds the provinces and districts of then. */
+const BEFORE_REFORM = '2025-06-30';
 
 function UnitName({ id }: { id: number | null }) {
   const { t } = useTranslation();
   const q = useQuery({ ...unitDetailQuery(id ?? 0), enabled: id !== null });
   if (id === null) return <>{t('plan.page.national')}</>;
-  return <>{q.data?.unit.fullName ?? `#${id}`}</>;
+  const u = q.data?.unit;
+  // The same name may be a province of today and the one before 1/7/2025: say which.
+  return <>{u ? `${u.fullName}${u.era === 'pre2025' ? ` (${t('units.eraPre2025')})` : ''}` : `#${id}`}</>;
 }
 
 /** The form (with indicator.manual) above the table of figures in scope. */
@@ -35,6 +53,8 @@ export function IndicatorManualValues({ mayEnter }: { mayEnter: boolean }) {
   const queryClient = useQueryClient();
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'vi';
   const [form] = Form.useForm<ManualValueInput>();
+  // A figure is read for exactly the unit of a plan; most plans were issued for units before 1/7/2025.
+  const [former, setFormer] = useState(false);
   const catalogue = useQuery(indicatorsQuery());
   const values = useQuery(manualValuesQuery());
   const manual = (catalogue.data?.items ?? []).filter((d) => d.spec.source === 'manual');
@@ -82,8 +102,24 @@ export function IndicatorManualValues({ mayEnter }: { mayEnter: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="unitId" label={t('plan.ind.manualUnit')} rules={req}>
-                  <UnitPicker data-testid="manual-unit" />
+                <Form.Item
+                  name="unitId"
+                  label={t('plan.ind.manualUnit')}
+                  rules={req}
+                  extra={
+                    <Checkbox
+                      checked={former}
+                      onChange={(e) => {
+                        setFormer(e.target.checked);
+                        form.setFieldValue('unitId', undefined);
+                      }}
+                      data-testid="manual-unit-former"
+                    >
+                      {t('plan.ind.manualFormer')}
+                    </Checkbox>
+                  }
+                >
+                  <UnitPicker date={former ? BEFORE_REFORM : undefined} data-testid="manual-unit" />
                 </Form.Item>
               </Col>
               <Col xs={12} md={3}>
