@@ -5,6 +5,7 @@ import { type Database, openPGlite, openPostgres } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdminUnits } from './modules/admin-unit/admin-unit.load.js';
 import { DirectoryStorage } from './modules/attachment/file-storage.js';
+import { SessionCache } from './modules/auth/session-cache.js';
 import { seedDemoAssessments } from './seed/demo-assessment.js';
 import { describeDemoRegistry, seedDemoRegistry } from './seed/demo-registry.js';
 import { seedDemoUsers } from './seed/demo-users.js';
@@ -54,5 +55,6 @@ export function buildDeps(database: Database, config: Config): AppDeps {
       sessionIdleMinutes: config.sessionIdleMinutes,
       sessionAbsoluteHours: config.sessionAbsoluteHours,
     },
+    sessions: new SessionCache({ ttlSeconds: config.sessionCacheSeconds }),
   };
 }

@@ -10,6 +10,8 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Seconds a validated session is reused without a database read (0: never). */
+  sessionCacheSeconds: number;
   seedDemo: boolean;
 }
 
@@ -45,6 +47,7 @@ export function loadConfig(env = process.env): Config {
       : publicOrigins.some((o) => o.startsWith('https://')),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 5, 0, 300),
     seedDemo: seed === 'true' || seed === '1',
   };
 }

@@ -3,6 +3,7 @@ import type { Role, ScopeType } from '../core/permissions.js';
 import type { DatabaseKind } from './db/database.js';
 import type { DB } from './db/schema.js';
 import type { FileStorage } from './modules/attachment/file-storage.js';
+import type { SessionCache } from './modules/auth/session-cache.js';
 
 /** The signed-in user as services see it: identity, role and the home scope resolved to units. */
 export interface SessionUser {
@@ -27,6 +28,8 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   storage: FileStorage;
   config: { secureCookies: boolean; sessionIdleMinutes: number; sessionAbsoluteHours: number };
+  /** Validated sessions of this process for a few seconds (docs/decisions/0006-session-cache.md). */
+  sessions: SessionCache;
 }
 
 /** What a service function receives: the dependencies plus who is asking and which request this is. */

@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.js';
 import type { AppDeps, Ctx } from '../../server/context.js';
 import { DirectoryStorage } from '../../server/modules/attachment/file-storage.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
+import { SessionCache } from '../../server/modules/auth/session-cache.js';
 import type { Dataset } from './dataset.js';
 
 /** A captured statement. */
@@ -45,7 +46,14 @@ export async function openBenchApp(ds: Dataset): Promise<BenchApp> {
       capturing.push({ sql: e.query.sql, params: e.query.parameters });
   });
   const config = { secureCookies: false, sessionIdleMinutes: 600, sessionAbsoluteHours: 24 };
-  const deps: AppDeps = { db, dbKind: ds.kind, storage, config };
+  // The session cache as a server runs it (SESSION_CACHE_SECONDS default): signed-in reads skip the session query.
+  const deps: AppDeps = {
+    db,
+    dbKind: ds.kind,
+    storage,
+    config,
+    sessions: new SessionCache({ ttlSeconds: 5 }),
+  };
   const app = createApp(deps, { webDist: null });
   const hash = await hashPassword(BENCH_USER.password);
   const existing = await ds.db

@@ -22,6 +22,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Dữ liệu quá lớn',
   415: 'Định dạng không được hỗ trợ',
   429: 'Quá nhiều yêu cầu',
+  503: 'Dịch vụ tạm thời không sẵn sàng',
 };
 
 /** Error responses in the OpenAPI document for the given statuses. */

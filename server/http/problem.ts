@@ -30,6 +30,7 @@ const TITLES: Record<number, string> = {
   423: 'Đang bị khóa',
   429: 'Quá nhiều yêu cầu',
   500: 'Lỗi hệ thống',
+  503: 'Dịch vụ tạm thời không sẵn sàng',
 };
 
 /** Builds the problem+json body for an error. */

@@ -6,6 +6,7 @@ import type { AppDeps } from '../context.js';
 import type { Database } from '../db/database.js';
 import { DirectoryStorage } from '../modules/attachment/file-storage.js';
 import { hashPassword } from '../modules/auth/password.js';
+import { SessionCache } from '../modules/auth/session-cache.js';
 import { createTestDatabase } from './db.js';
 import { scratchDir } from './template.js';
 
@@ -87,8 +88,12 @@ export interface Harness {
   }): Promise<number>;
 }
 
-/** Starts the application on a fresh database clone with files under a scratch directory. */
-export async function createHarness(): Promise<Harness> {
+/**
+ * Starts the application on a fresh database clone with files under a scratch directory. The session cache is
+ * off unless asked for: most tests change users or sessions in the database directly and expect the next
+ * request to see it, which a cache only guarantees for changes made through the services.
+ */
+export async function createHarness(o: { sessionCacheSeconds?: number } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const filesDir = scratchDir('files');
   const deps: AppDeps = {
@@ -96,6 +101,7 @@ export async function createHarness(): Promise<Harness> {
     dbKind: database.kind,
     storage: new DirectoryStorage(filesDir),
     config: { secureCookies: false, sessionIdleMinutes: 120, sessionAbsoluteHours: 12 },
+    sessions: new SessionCache({ ttlSeconds: o.sessionCacheSeconds ?? 0 }),
   };
   const app = createApp(deps, { webDist: null });
   const passwordHash = await hashPassword(TEST_PASSWORD);

@@ -195,29 +195,49 @@ export async function login(
       provinceId: user.scope.provinceId,
     });
   });
+  if (oldTokenHash) ctx.sessions.forget(oldTokenHash);
   return { token, user: sctx };
 }
 
-/** Returns the session's user, or null when missing, expired (idle or absolute) or deactivated. */
+/** Sessions are marked as seen at most this often (sliding idle timeout; keeps reads cheap). */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Returns the session's user, or null when missing, expired (idle or absolute) or deactivated. A session
+ * validated within SESSION_CACHE_SECONDS is taken from the process's cache; its timeouts are still checked on
+ * every request from the cached timestamps, and one that looks timed out is decided by the database.
+ */
 export async function authenticate(
-  ctx: Pick<Ctx, 'db' | 'config'>,
+  ctx: Pick<Ctx, 'db' | 'config' | 'sessions'>,
   tokenHash: string,
 ): Promise<SessionUser | null> {
-  const s = await repo.findSession(ctx.db, tokenHash);
-  if (!s) return null;
   const now = Date.now();
   const idleMs = ctx.config.sessionIdleMinutes * 60_000;
-  if (
-    !s.active ||
-    new Date(s.expires_at).getTime() <= now ||
-    new Date(s.last_seen_at).getTime() + idleMs <= now
-  ) {
+  const hit = ctx.sessions.lookup(tokenHash, now);
+  if (hit && hit.expiresAt > now && hit.lastSeenAt + idleMs > now) {
+    if (now - hit.lastSeenAt > TOUCH_EVERY_MS) {
+      hit.lastSeenAt = now; // before the write, so that concurrent requests do not all write
+      await repo.touchSession(ctx.db, tokenHash);
+    }
+    return hit.user;
+  }
+  if (hit) ctx.sessions.forget(tokenHash);
+  const generation = ctx.sessions.generation();
+  const s = await repo.findSession(ctx.db, tokenHash);
+  if (!s) return null;
+  const expiresAt = new Date(s.expires_at).getTime();
+  let lastSeenAt = new Date(s.last_seen_at).getTime();
+  if (!s.active || expiresAt <= now || lastSeenAt + idleMs <= now) {
     await repo.deleteSession(ctx.db, tokenHash);
     return null;
   }
-  // Sliding idle timeout, written at most once a minute to keep reads cheap.
-  if (now - new Date(s.last_seen_at).getTime() > 60_000) await repo.touchSession(ctx.db, tokenHash);
-  return resolveSessionUser(ctx, s);
+  if (now - lastSeenAt > TOUCH_EVERY_MS) {
+    await repo.touchSession(ctx.db, tokenHash);
+    lastSeenAt = now;
+  }
+  const user = await resolveSessionUser(ctx, s);
+  ctx.sessions.remember(tokenHash, { user, lastSeenAt, expiresAt }, generation, now);
+  return user;
 }
 
 /** Ends the current session. */
@@ -232,6 +252,7 @@ export async function logout(ctx: Ctx, tokenHash: string) {
       provinceId: user.scope.provinceId,
     });
   });
+  ctx.sessions.forget(tokenHash);
 }
 
 /** Changes the caller's own password after checking the current one; other sessions are ended. */
@@ -268,4 +289,6 @@ export async function changeOwnPassword(
       provinceId: user.scope.provinceId,
     });
   });
+  // The other sessions are gone from the database; the current one is read again on its next request.
+  ctx.sessions.forgetUser(user.id);
 }

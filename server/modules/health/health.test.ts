@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
 import { LATEST_MIGRATION } from '../../db/migrate.js';
-import { createHarness, type Harness } from '../../test/harness.js';
+import { createHarness, type Harness, TestClient } from '../../test/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,5 +15,21 @@ describe('GET /api/health', () => {
     expect(r.status).toBe(200);
     expect(r.body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
     expect(r.body.migration).toBe(LATEST_MIGRATION);
+  });
+});
+
+describe('GET /api/health when the database is down', () => {
+  it('answers 503 health.database_unavailable instead of the cached migration', async () => {
+    expect((await h.anonymous().get('/api/health')).status).toBe(200);
+    const down = h.deps.db.withPlugin({
+      transformQuery: () => {
+        throw new Error('connection refused');
+      },
+      transformResult: async (a) => a.result,
+    });
+    const app = createApp({ ...h.deps, db: down }, { webDist: null });
+    const r = await new TestClient({ ...h, app }).get('/api/health');
+    expect(r.status).toBe(503);
+    expect(r.body.code).toBe('health.database_unavailable');
   });
 });

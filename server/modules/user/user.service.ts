@@ -207,7 +207,7 @@ async function mutateUser(
   action: string,
   set: Parameters<typeof repo.updateUser>[3],
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
+  const dto = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findUser(trx, id);
     if (!before) throw notFound('Không tìm thấy người dùng.');
     if (!(await repo.updateUser(trx, id, version, set))) {
@@ -232,6 +232,9 @@ async function mutateUser(
     });
     return toUserDto(after);
   });
+  // After the commit: a session read before it must not stay cached with the old user (name, role, state).
+  ctx.sessions.forgetUser(id);
+  return dto;
 }
 
 /** Edits a user's name, e-mail, role or scope. */
