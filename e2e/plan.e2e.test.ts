@@ -1,6 +1,7 @@
 /**
  * Plan journey of issue 5: a Lạng Sơn officer opens the province's plan, reads LS-02's actual and status, reads the
- * plan for a former district (LS-05a's allocation), drills down to the organisations counted, registers a cooperative in the registry and sees the actual rise at once;
+ * plan for a former district (LS-05a's allocation; the drill-down counts the district's organisations), drills down
+ * to the organisations counted, registers a cooperative in the registry and sees the actual rise at once;
  * then exports the plan's progress as a real .xlsx with the target rows.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -108,6 +109,21 @@ describe('plan journey', () => {
     expect(await page.getByTestId('target-unit-figure-LS-02a').textContent()).toContain(
       'Không có chỉ tiêu riêng cho đơn vị này',
     );
+    // The drill-down lists the district's organisations: its total is the row's actual, not the province's.
+    const unitActual = await page.getByTestId('target-actual-LS-02a').getAttribute('data-value');
+    expect(Number(unitActual)).toBeGreaterThan(0);
+    expect(Number(unitActual)).toBeLessThan(before);
+    for (const [name, actual] of [
+      ['LS-05a', districtActual],
+      ['LS-02a', Number(unitActual)],
+    ] as const) {
+      await page.getByTestId(`target-drill-${name}`).click();
+      await expect
+        .poll(() => page.getByTestId('drill-total').textContent(), { timeout: WAIT })
+        .toBe(`${actual.toLocaleString('vi-VN')} tổ chức`);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('drill-drawer').waitFor({ state: 'hidden' });
+    }
     await page.goto(planUrl);
     await page.getByTestId('target-row-LS-02a').waitFor();
   });

@@ -25,6 +25,7 @@ import {
   planUnitDto,
   resolvePlanUnit,
   type UnitView,
+  unitTargetBasis,
 } from './plan-unit-view.js';
 
 const NO_INDICATOR: TargetEvaluation = {
@@ -181,43 +182,88 @@ export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string; unit
   };
 }
 
-async function targetInPlan(ctx: Ctx, planId: number, targetId: number) {
+/**
+ * A target of a plan in the caller's scope and what its actual is read from: the target over the plan's territory,
+ * or, with a unit inside it (checked as on the plan page), its allocation to the unit or the target over the unit.
+ */
+async function targetInPlan(ctx: Ctx, planId: number, targetId: number, unitId?: number) {
   const plan = await getPlanInScope(ctx, planId, 'read');
   const t = await findTarget(ctx.db, planId, targetId);
   if (!t) throw notFound('Không tìm thấy chỉ tiêu.');
-  const def = await findIndicatorDef(ctx.db, t.indicator_key);
-  if (!def) throw notFound('Không tìm thấy chỉ số của chỉ tiêu.');
-  return { plan, t, def, territory: await resolveTerritory(ctx.db, plan.unit_id) };
+  const territory = await resolveTerritory(ctx.db, plan.unit_id);
+  const unit: PlanUnit | null =
+    unitId === undefined || unitId === plan.unit_id ? null : await resolvePlanUnit(ctx, territory, unitId);
+  // The target and its parts: an allocation to the unit is one of them.
+  const targets = unit ? (await listTargets(ctx.db, plan.id)).filter((x) => x.parent_id === t.id) : [];
+  const defs = new Map<string, IndicatorDto | undefined>();
+  for (const x of [t, ...targets])
+    if (!defs.has(x.indicator_key))
+      defs.set(x.indicator_key, await findIndicatorDef(ctx.db, x.indicator_key));
+  const own = defs.get(t.indicator_key);
+  const basis = unit
+    ? unitTargetBasis(plan, targets, t, defs, unit)
+    : own && { row: t, def: own, allocation: false, territory };
+  if (!basis) throw notFound('Không tìm thấy chỉ số của chỉ tiêu.');
+  return { plan, t, own, territory, unit, targets, defs, basis };
 }
 
-/** One target evaluated at a date (today by default). */
-export async function evaluateOneTarget(ctx: Ctx, planId: number, targetId: number, q: { date?: string }) {
-  const { plan, t, def, territory } = await targetInPlan(ctx, planId, targetId);
+/** One target evaluated at a date (today by default), for the plan's territory or, with unitId, for that unit. */
+export async function evaluateOneTarget(
+  ctx: Ctx,
+  planId: number,
+  targetId: number,
+  q: { date?: string; unitId?: number },
+) {
+  const { plan, t, own, territory, unit, targets, defs, basis } = await targetInPlan(
+    ctx,
+    planId,
+    targetId,
+    q.unitId,
+  );
   const date = q.date ?? todayInVietnam();
-  const { result } = await evaluateTargetOver(ctx.db, plan, t, def, territory, date);
-  const children = t.relation === 'allocated' ? await evaluateAllocation(ctx.db, plan, t, def, date) : null;
-  const labels = await unitLabels(ctx.db, plan.unit_id ? [plan.unit_id] : []);
+  const def = basis.def;
+  let evaluation: TargetEvaluation;
+  let unitView: UnitView | null = null;
+  let children = null;
+  let place = { ...territoryDto(territory), label: territory.label };
+  if (unit) {
+    const v = await evaluateTargetForUnit(ctx.db, plan, targets, t, defs, unit, date);
+    if (!v) throw notFound('Không tìm thấy chỉ số của chỉ tiêu.');
+    ({ evaluation, unitView } = v);
+    place = { ...territoryDto(unit.territory), label: unit.label };
+  } else {
+    evaluation = (await evaluateTargetOver(ctx.db, plan, t, def, territory, date)).result;
+    if (t.relation === 'allocated') children = await evaluateAllocation(ctx.db, plan, t, def, date);
+    const labels = await unitLabels(ctx.db, plan.unit_id ? [plan.unit_id] : []);
+    if (plan.unit_id) place.label = labels.get(plan.unit_id) ?? territory.label;
+  }
   return {
-    target: { ...targetDefDto(t, def.name.vi), figureText: figureText(t), indicatorUnit: def.unit },
-    indicator: { key: def.key, name: def.name, definition: def.definition, unit: def.unit },
-    territory: {
-      ...territoryDto(territory),
-      label: plan.unit_id ? (labels.get(plan.unit_id) ?? territory.label) : territory.label,
+    target: {
+      ...targetDefDto(t, own?.name.vi ?? null),
+      figureText: figureText(t),
+      indicatorUnit: own?.unit ?? null,
     },
-    evaluation: result,
+    indicator: { key: def.key, name: def.name, definition: def.definition, unit: def.unit },
+    territory: place,
+    unit: unit ? planUnitDto(unit) : null,
+    unitView,
+    evaluation,
     children,
   };
 }
 
-/** The organisations a target's actual counted (or its base), paginated, within the caller's scope. */
+/**
+ * The organisations a target's actual counted (or its base), paginated, within the caller's scope; with unitId,
+ * exactly those behind the actual the plan page shows for that unit.
+ */
 export async function listTargetOrganisations(
   ctx: Ctx,
   planId: number,
   targetId: number,
-  q: { date?: string; set: 'numerator' | 'denominator'; page: number; pageSize: number },
+  q: { date?: string; unitId?: number; set: 'numerator' | 'denominator'; page: number; pageSize: number },
 ) {
-  const { plan, t, def, territory } = await targetInPlan(ctx, planId, targetId);
+  const { plan, basis } = await targetInPlan(ctx, planId, targetId, q.unitId);
   const date = q.date ?? todayInVietnam();
-  const { ev, result } = await evaluateTargetOver(ctx.db, plan, t, def, territory, date);
-  return drillDown(ctx, def, territory, result.asOf, ev, q);
+  const { ev, result } = await evaluateTargetOver(ctx.db, plan, basis.row, basis.def, basis.territory, date);
+  return drillDown(ctx, basis.def, basis.territory, result.asOf, ev, q);
 }

@@ -1,160 +1,31 @@
 /**
  * GET /api/plans/{id}?unitId: a plan of the former Lạng Sơn province read for one former district (its allocation)
  * and for one commune of today (its actual, no figure), on organisations placed by hand; the territory and scope
- * checks; the export of a unit's view.
+ * checks; the export of a unit's view; the drill-down and the evaluation of one target for a unit, which must count
+ * exactly the organisations of the row's actual.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationNameKey } from '../../../core/text.js';
 import { createHarness, type Harness, standardUsers, type TestClient } from '../../test/harness.js';
 import { type CommuneTerritory, communeTerritory } from '../admin-unit/admin-unit.service.js';
+import { buildUnitPlan, preUnit, type UnitPlanFixture } from './plan-unit-fixture.js';
 
 let h: Harness;
 let u: Awaited<ReturnType<typeof standardUsers>>;
 let national: TestClient;
+let f: UnitPlanFixture;
 let planId = 0;
 /** The former district, two communes of today in it (s1, s2) and a commune of another former district. */
 let district = 0;
 let dt: CommuneTerritory;
 let s1 = 0;
-let s2 = 0;
-let n = 0;
-
-const preUnit = async (level: number, code: string) =>
-  (
-    await h.database.db
-      .selectFrom('admin_unit')
-      .select('id')
-      .where('era', '=', 'pre2025')
-      .where('level', '=', level)
-      .where('code', '=', code)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow()
-  ).id;
-
-/** The commune of today an old commune became directly (the first, when it was split), or -1. */
-async function successor(oldId: number) {
-  const r = await h.database.db
-    .selectFrom('admin_unit_lineage as l')
-    .innerJoin('admin_unit as x', 'x.id', 'l.new_unit_id')
-    .select('x.id')
-    .where('l.old_unit_id', '=', oldId)
-    .where('x.era', '=', 'post2025')
-    .where('x.level', '=', 3)
-    .orderBy('x.id')
-    .executeTakeFirst();
-  return r?.id ?? -1;
-}
-
-async function org(kind: 'HTX' | 'THT', communeId: number, pre: number | null, foundedOn: string) {
-  const name = `${kind === 'HTX' ? 'Hợp tác xã' : 'Tổ hợp tác'} Đơn Vị Lọc ${++n}`;
-  await h.database.db
-    .insertInto('organisation')
-    .values({
-      kind,
-      reg_code: `77${String(process.pid % 10000).padStart(4, '0')}${String(n).padStart(4, '0')}`,
-      name,
-      name_key: organisationNameKey(name),
-      commune_id: communeId,
-      province_id: u.langSon,
-      pre2025_commune_id: pre,
-      founded_on: foundedOn,
-      field: 'agriculture',
-    } as never)
-    .execute();
-}
 
 beforeAll(async () => {
   h = await createHarness();
   u = await standardUsers(h);
   national = await h.login('national');
-  const lsOld = await preUnit(1, '20');
-  // A former district whose communes of today hold none of the standard organisations and lie wholly inside it.
-  const districts = await h.database.db
-    .selectFrom('admin_unit')
-    .select('id')
-    .where('parent_id', '=', lsOld)
-    .where('level', '=', 2)
-    .orderBy('code')
-    .execute();
-  for (const d of districts) {
-    const t = (await communeTerritory(h.database.db, d.id))!;
-    const whole = t.postCommuneIds.filter((id) => !t.partialPostCommuneIds.includes(id));
-    if (t.postCommuneIds.includes(u.dongDang) || t.postCommuneIds.includes(u.sibling) || whole.length < 2)
-      continue;
-    const pres: number[] = [];
-    for (const p of t.preCommuneIds) if (whole.includes(await successor(p))) pres.push(p);
-    const a = await successor(pres[0]);
-    const b = pres.find((p) => p !== pres[0]);
-    if (b === undefined || (await successor(b)) === a) continue;
-    district = d.id;
-    dt = t;
-    s1 = a;
-    s2 = await successor(b);
-    // Hand-placed: in s1 (old commune recorded) two HTX, one founded in 2025, and a THT; in s2 two HTX founded in
-    // 2025 (one without its old commune, counted by lineage); outside the district one HTX founded in 2025.
-    await org('HTX', s1, pres[0], '2025-02-01');
-    await org('HTX', s1, pres[0], '2019-05-01');
-    await org('THT', s1, pres[0], '2025-02-10');
-    await org('HTX', s2, b, '2025-03-01');
-    await org('HTX', s2, null, '2025-04-01');
-    break;
-  }
-  expect(district).toBeGreaterThan(0);
-  const outsidePre = (await communeTerritory(h.database.db, lsOld))!.preCommuneIds.find(
-    (id) => !dt.preCommuneIds.includes(id),
-  )!;
-  const outsidePost = await successor(outsidePre);
-  expect(dt.postCommuneIds).not.toContain(outsidePost);
-  await org('HTX', outsidePost, outsidePre, '2025-05-01');
-
-  const plan = await national.post('/api/plans', {
-    kind: 'ke_hoach',
-    title: 'Kế hoạch lọc theo đơn vị',
-    issuer: 'UBND tỉnh Lạng Sơn',
-    unitId: lsOld,
-    startYear: 2023,
-    endYear: 2030,
-  });
-  expect(plan.status, plan.text).toBe(201);
-  planId = plan.body.id;
-  const add = async (body: Record<string, unknown>) => {
-    const r = await national.post(`/api/plans/${planId}/targets`, {
-      indicatorKey: 'htx_founded',
-      unit: 'HTX',
-      comparator: 'range',
-      targetYear: 2030,
-      recurring: true,
-      ...body,
-    });
-    expect(r.status, r.text).toBe(201);
-    return r.body.id as number;
-  };
-  const whole = await add({
-    code: 'T-06',
-    part: 'b',
-    value: 45,
-    valueMax: 50,
-    wording: 'toàn tỉnh 45–50 HTX',
-  });
-  await add({
-    code: 'T-06',
-    part: 'a',
-    value: 4,
-    valueMax: 5,
-    wording: 'mỗi huyện 04–05 HTX',
-    parentId: whole,
-    relation: 'allocated',
-    allocationLevel: 2,
-  });
-  await add({
-    code: 'T-02',
-    indicatorKey: 'htx_count',
-    comparator: 'about',
-    value: 750,
-    recurring: false,
-    wording: 'khoảng 750 HTX',
-  });
+  f = await buildUnitPlan(h, u, national);
+  ({ planId, district, dt, s1 } = f);
 }, 120_000);
 afterAll(() => h.close());
 
@@ -227,7 +98,7 @@ describe('a plan read for one unit of its territory', () => {
   });
 
   it('a commune of today made partly of a former district keeps the approximate flag', async () => {
-    const bl = await preUnit(2, '673');
+    const bl = await preUnit(h, 2, '673');
     const t = (await communeTerritory(h.database.db, bl))!;
     const part = t.partialPostCommuneIds[0];
     expect(part).toBeDefined();
@@ -282,5 +153,101 @@ describe('a plan read for one unit of its territory', () => {
     const t02 = rows.find((x) => x[0] === 'T-02');
     expect(t02?.[2]).toContain('Không có chỉ tiêu riêng cho đơn vị này');
     expect(t02?.[4]).toBe('4 HTX');
+  });
+});
+
+/** The organisations a target's drill-down lists at 30/6/2025 (one page holds them all), sorted by id, and its total. */
+async function drill(name: string, query: string) {
+  const r = await national.get(
+    `/api/plans/${planId}/targets/${f.targets[name]}/organisations?date=2025-06-30&pageSize=200&${query}`,
+  );
+  expect(r.status, r.text).toBe(200);
+  return { total: r.body.total as number, ids: sorted((r.body.items as { id: number }[]).map((o) => o.id)) };
+}
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+describe('the drill-down and the evaluation of one target for a unit', () => {
+  it("a former district: each row's drill-down lists exactly the organisations of its actual", async () => {
+    const page = await national.get(`/api/plans/${planId}?date=2025-06-30&unitId=${district}`);
+    expect(page.status, page.text).toBe(200);
+    // T-06a and T-06b both read the allocation T-06a over the district: the HTX founded there in 2025 (not the THT,
+    // not the HTX of 2019, not the one of the other district); s2's HTX without its old commune counts by lineage.
+    const founded = sorted([f.s1Htx2025, f.s2Htx2025, f.s2HtxNoOld]);
+    for (const name of ['T-06a', 'T-06b']) {
+      const d = await drill(name, `unitId=${district}`);
+      expect(d.total).toBe(row(page.body, name).evaluation.actual);
+      expect(d.ids).toEqual(founded);
+    }
+    // T-02 has no figure for the district: the HTX existing there, the one of 2019 included.
+    const d02 = await drill('T-02', `unitId=${district}`);
+    expect(d02.total).toBe(row(page.body, 'T-02').evaluation.actual);
+    expect(d02.ids).toEqual(sorted([...founded, f.s1Htx2019]));
+    // Without a unit the drill-down covers the whole former province: the other district's HTX too.
+    const whole = await national.get(`/api/plans/${planId}?date=2025-06-30`);
+    const all = await drill('T-06b', '');
+    expect(all.total).toBe(row(whole.body, 'T-06b').evaluation.actual);
+    expect(all.ids).toEqual(sorted([...founded, f.outside]));
+  });
+
+  it("a commune of today: the drill-down lists the commune's organisations of the row's actual", async () => {
+    const page = await national.get(`/api/plans/${planId}?date=2025-06-30&unitId=${s1}`);
+    expect(page.status, page.text).toBe(200);
+    for (const name of ['T-06a', 'T-06b']) {
+      const d = await drill(name, `unitId=${s1}`);
+      expect(d.total).toBe(row(page.body, name).evaluation.actual);
+      expect(d.ids).toEqual([f.s1Htx2025]);
+    }
+    const d02 = await drill('T-02', `unitId=${s1}`);
+    expect(d02.total).toBe(row(page.body, 'T-02').evaluation.actual);
+    expect(d02.ids).toEqual(sorted([f.s1Htx2025, f.s1Htx2019]));
+  });
+
+  it('the evaluation of one target for a unit is the row the plan page shows', async () => {
+    for (const unitId of [district, s1]) {
+      const page = await national.get(`/api/plans/${planId}?date=2025-06-30&unitId=${unitId}`);
+      for (const name of ['T-06a', 'T-06b', 'T-02']) {
+        const r = await national.get(
+          `/api/plans/${planId}/targets/${f.targets[name]}/evaluation?date=2025-06-30&unitId=${unitId}`,
+        );
+        expect(r.status, r.text).toBe(200);
+        expect(r.body.evaluation).toEqual(row(page.body, name).evaluation);
+        expect(r.body.unitView).toEqual(row(page.body, name).unitView);
+        expect(r.body.unit).toMatchObject({ id: unitId });
+        expect(r.body.territory.unitId).toBe(unitId);
+        expect(r.body.children).toBeNull();
+      }
+    }
+    const t06b = await national.get(
+      `/api/plans/${planId}/targets/${f.targets['T-06b']}/evaluation?date=2025-06-30&unitId=${district}`,
+    );
+    expect(t06b.body.unitView).toMatchObject({ mode: 'allocation', targetId: f.targets['T-06a'] });
+    expect(t06b.body.evaluation).toMatchObject({ actual: 3, status: 'on_track' });
+    // Without a unit: the whole territory, with the allocation's children.
+    const whole = await national.get(
+      `/api/plans/${planId}/targets/${f.targets['T-06a']}/evaluation?date=2025-06-30`,
+    );
+    expect(whole.body.unit).toBeNull();
+    expect(whole.body.children.find((c: { unitId: number }) => c.unitId === district)?.actual).toBe(3);
+  });
+
+  it('checks the unit as the plan page does: 400 outside the territory or unknown, 404 outside the caller’s area', async () => {
+    const padmin = await h.login('padmin');
+    const cofficer = await h.login('cofficer');
+    for (const path of ['evaluation', 'organisations']) {
+      const url = (unitId: number | string) =>
+        `/api/plans/${planId}/targets/${f.targets['T-02']}/${path}?unitId=${unitId}`;
+      const nb = await national.get(url(u.otherCommune));
+      expect(nb.status).toBe(400);
+      expect(nb.body.code).toBe('plan.unit_outside_territory');
+      const none = await national.get(url(2_000_000_000));
+      expect(none.status).toBe(400);
+      expect(none.body.code).toBe('unit.not_found');
+      expect((await national.get(url('abc'))).status).toBe(400);
+      expect((await padmin.get(url(u.otherCommune))).status).toBe(404);
+      expect((await padmin.get(url(district))).status).toBe(200);
+      expect((await cofficer.get(url(s1))).status).toBe(404);
+      const own = await cofficer.get(url(u.dongDang));
+      expect(own.status, own.text).toBe(200);
+    }
   });
 });

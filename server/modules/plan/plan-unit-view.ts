@@ -90,6 +90,25 @@ export type UnitView =
   | { mode: 'allocation'; targetId: number; code: string; part: string; figureText: string }
   | { mode: 'contribution'; additive: boolean; note: string };
 
+/**
+ * What a target is read as for the chosen unit: its allocation to the unit (that row, its indicator and period)
+ * when the plan has one, else the target itself; always over the unit's territory. The row's actual and the
+ * drill-down both start here so they count the same organisations. Null when the indicator no longer exists.
+ */
+export function unitTargetBasis(
+  plan: PlanRow,
+  targets: TargetRow[],
+  t: TargetRow,
+  defs: Map<string, IndicatorDto | undefined>,
+  unit: PlanUnit,
+): { row: TargetRow; def: IndicatorDto; allocation: boolean; territory: Territory } | null {
+  const alloc = allocationFor(plan, targets, t, unit);
+  const allocDef = alloc ? defs.get(alloc.indicator_key) : undefined;
+  if (alloc && allocDef) return { row: alloc, def: allocDef, allocation: true, territory: unit.territory };
+  const def = defs.get(t.indicator_key);
+  return def ? { row: t, def, allocation: false, territory: unit.territory } : null;
+}
+
 /** One target evaluated for the chosen unit (defs: the indicator of each key, undefined when deleted). */
 export async function evaluateTargetForUnit(
   db: Kysely<DB>,
@@ -100,24 +119,21 @@ export async function evaluateTargetForUnit(
   unit: PlanUnit,
   date: string,
 ): Promise<{ evaluation: TargetEvaluation; unitView: UnitView } | null> {
-  const alloc = allocationFor(plan, targets, t, unit);
-  const allocDef = alloc ? defs.get(alloc.indicator_key) : undefined;
-  if (alloc && allocDef) {
-    const { result } = await evaluateTargetOver(db, plan, alloc, allocDef, unit.territory, date);
+  const basis = unitTargetBasis(plan, targets, t, defs, unit);
+  if (!basis) return null;
+  const { row, def } = basis;
+  const { result } = await evaluateTargetOver(db, plan, row, def, basis.territory, date);
+  if (basis.allocation)
     return {
       evaluation: result,
       unitView: {
         mode: 'allocation',
-        targetId: alloc.id,
-        code: alloc.code,
-        part: alloc.part,
-        figureText: figureText(alloc),
+        targetId: row.id,
+        code: row.code,
+        part: row.part,
+        figureText: figureText(row),
       },
     };
-  }
-  const def = defs.get(t.indicator_key);
-  if (!def) return null;
-  const { result } = await evaluateTargetOver(db, plan, t, def, unit.territory, date);
   const m = def.spec.measure.type;
   return {
     // The plan's figure is for its whole territory: no status, level required or projection against it.

@@ -10,7 +10,6 @@ import { exportPlanPdf, exportPlanXlsx } from './plan-export.js';
 import { evaluateOneTarget, getPlanPage, listTargetOrganisations } from './plan-page.js';
 import './plan-attachments.js';
 import {
-  ZDateQuery,
   ZDrillQuery,
   ZListQuery,
   ZLoose,
@@ -182,7 +181,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>) {
         path: '/api/plans/{id}/targets/{targetId}/evaluation',
         tags,
         summary: 'Đánh giá một chỉ tiêu tại một ngày',
-        request: { params: ZTargetParams, query: ZDateQuery },
+        request: { params: ZTargetParams, query: ZPlanPageQuery },
         responses: { 200: json(ZLoose), ...problems(400, 401, 403, 404) },
       }),
     ),

@@ -19,16 +19,16 @@ const ZOptText = (max: number) => z.string().trim().max(max).nullable().optional
 export const ZTargetParams = z.object({ id: ZPathId('id'), targetId: ZPathId('targetId') });
 export const ZTaskParams = z.object({ id: ZPathId('id'), taskId: ZPathId('taskId') });
 export const ZDateQuery = z.object({ date: ZIsoDate.optional() });
-/** The plan page and its exports: the date, and a unit inside the plan's territory (the whole territory when absent). */
-export const ZPlanPageQuery = ZDateQuery.extend({
-  unitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional()
-    .openapi({ description: 'Đơn vị thuộc địa bàn kế hoạch (hiện nay hoặc trước 1/7/2025)' }),
-});
+/** A unit inside the plan's territory (the whole territory when absent), checked by resolvePlanUnit. */
+const ZPlanUnitId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647)
+  .optional()
+  .openapi({ description: 'Đơn vị thuộc địa bàn kế hoạch (hiện nay hoặc trước 1/7/2025)' });
+/** The plan page, its exports and a target's evaluation: the date and the unit. */
+export const ZPlanPageQuery = ZDateQuery.extend({ unitId: ZPlanUnitId });
 export const ZListQuery = z.object({
   unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -42,6 +42,7 @@ export const ZOverviewQuery = z.object({
 });
 export const ZDrillQuery = z.object({
   date: ZIsoDate.optional(),
+  unitId: ZPlanUnitId,
   set: z.enum(['numerator', 'denominator']).default('numerator'),
   ...ZPaging,
 });

@@ -255,11 +255,12 @@ export function planPageQuery(id: number, date?: string, unitId?: number) {
   });
 }
 
-/** The organisations counted in a target's numerator or denominator. */
+type DrillSet = 'numerator' | 'denominator';
+/** The organisations counted in a target's numerator or denominator (for one unit when `unitId` is set). */
 export function targetOrganisationsQuery(
   planId: number,
   targetId: number,
-  params: { date?: string; set: 'numerator' | 'denominator'; page: number; pageSize: number },
+  params: { date?: string; unitId?: number; set: DrillSet; page: number; pageSize: number },
 ) {
   return queryOptions({
     queryKey: [...plansKey, 'drill', planId, targetId, params],

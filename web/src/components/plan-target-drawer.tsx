@@ -12,16 +12,21 @@ import { ErrorAlert } from './error-alert';
 
 const PAGE_SIZE = 20;
 
-/** The drawer; `target` null keeps it closed. */
+/**
+ * The drawer; `target` null keeps it closed. With `unitId` (the page read for one unit) it lists the organisations
+ * behind the actual the row shows for that unit, not the whole territory's.
+ */
 export function PlanTargetDrawer({
   planId,
   target,
   date,
+  unitId,
   onClose,
 }: {
   planId: number;
   target: PlanTarget | null;
   date?: string;
+  unitId?: number;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -29,7 +34,7 @@ export function PlanTargetDrawer({
   const [set, setSet] = useState<'numerator' | 'denominator'>('numerator');
   const [page, setPage] = useState(1);
   const q = useQuery({
-    ...targetOrganisationsQuery(planId, target?.id ?? 0, { date, set, page, pageSize: PAGE_SIZE }),
+    ...targetOrganisationsQuery(planId, target?.id ?? 0, { date, unitId, set, page, pageSize: PAGE_SIZE }),
     enabled: !!target,
   });
   const hasBase = target?.evaluation.denominator !== null && target?.evaluation.denominator !== undefined;

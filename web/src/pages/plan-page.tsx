@@ -233,7 +233,13 @@ export function PlanPage() {
         </Card>
       )}
       <PlanTasksCard planId={planId} tasks={page.tasks} manage={manage} />
-      <PlanTargetDrawer planId={planId} target={drill} date={date} onClose={() => setDrill(null)} />
+      <PlanTargetDrawer
+        planId={planId}
+        target={drill}
+        date={date}
+        unitId={unitId}
+        onClose={() => setDrill(null)}
+      />
       {editingTarget && (
         <PlanTargetModal
           planId={planId}
