@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type OrgDB, orgDb } from './organisation.db.js';
+import { rankedPage } from './organisation-search-ranked.js';
 
 type Eb = ExpressionBuilder<OrgDB & { o: OrgDB['organisation'] }, 'o'>;
 
@@ -73,7 +74,8 @@ function textWhere(eb: Eb, t: TextFilter): Expression<SqlBool> {
   return eb.or(ors);
 }
 
-function filtered(db: Kysely<DB>, q: SearchQuery) {
+/** Every organisation the query matches (scope, search box, filters), before sort and page. */
+export function filtered(db: Kysely<DB>, q: SearchQuery) {
   return orgDb(db)
     .selectFrom('organisation as o')
     .where((eb) => {
@@ -114,6 +116,12 @@ function filtered(db: Kysely<DB>, q: SearchQuery) {
     });
 }
 
+/** Exact code, then exact name, then names starting with the query, containing it, and the rest (words, typos). */
+export function relevanceTier(t: TextFilter) {
+  return sql<number>`case when o.reg_code = ${t.codePrefix ?? ''} then 0 when o.name_key = ${t.key} then 1
+    when o.name_key like ${`${t.key}%`} then 2 when o.name_key like ${`%${t.key}%`} then 3 else 4 end`;
+}
+
 function orderings(q: SearchQuery) {
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const byName = [sql`o.name_sort collate "C" ${dir}`, sql`o.id ${dir}`];
@@ -121,13 +129,7 @@ function orderings(q: SearchQuery) {
     case 'relevance': {
       const t = q.text;
       if (!t) return byName;
-      // Exact code, then exact name, then names starting with the query, containing it, and fuzzy matches.
-      return [
-        sql`case when o.reg_code = ${t.codePrefix ?? ''} then 0 when o.name_key = ${t.key} then 1
-          when o.name_key like ${`${t.key}%`} then 2 when o.name_key like ${`%${t.key}%`} then 3 else 4 end`,
-        sql`word_similarity(${t.key}, o.name_key) desc`,
-        ...byName,
-      ];
+      return [relevanceTier(t), sql`word_similarity(${t.key}, o.name_key) desc`, ...byName];
     }
     case 'name':
       return byName;
@@ -140,53 +142,74 @@ function orderings(q: SearchQuery) {
   }
 }
 
+/** Names that pass the trigram test a typo search examines at most (see fuzzyCandidates). */
+export const FUZZY_SCAN = 2_000;
+
 /**
  * Names that may hold the key with a typo: trigram word similarity ≥ 0.6 through the GIN index (one wrong,
  * missing or swapped letter in a query of two words or more stays above it; lower thresholds cost several
- * times more at 100,000 names); the caller keeps those within one edit. Same scope
- * and filters as the list, best first, at most `limit`. The threshold is set for this transaction only, so
- * a server default cannot change the behaviour.
+ * times more at 100,000 names); the caller keeps those within one edit. Same scope and filters as the list,
+ * best first, at most `limit`. The threshold is set for this transaction only, so a server default cannot
+ * change the behaviour. A broad typo ("nong ngiep" is one letter from ~16,000 names) ranks the first
+ * `FUZZY_SCAN` names that pass, not all: below that number the candidates are exactly the best ones. The
+ * index path is required, since a sequential scan would compute the similarity of every name.
  */
 export async function fuzzyCandidates(db: Kysely<DB>, q: SearchQuery, key: string, limit: number) {
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.6', true)`.execute(trx);
-    return filtered(trx, { ...q, text: undefined })
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.6', true), set_config('enable_seqscan', 'off', true)`.execute(
+      trx,
+    );
+    const passing = filtered(trx, { ...q, text: undefined })
       .select(['o.id', 'o.name_key'])
       .where(sql<SqlBool>`o.name_key %> ${key}`)
-      .orderBy(sql`word_similarity(${key}, o.name_key) desc`)
+      .limit(FUZZY_SCAN);
+    return orgDb(trx)
+      .selectFrom(passing.as('f'))
+      .select(['f.id', 'f.name_key'])
+      .orderBy(sql`word_similarity(${key}, f.name_key) desc`)
       .limit(limit)
       .execute();
   });
 }
 
+/** The columns of a list row (organisation `o`, its commune `c` and province `p`). */
+export const PAGE_COLUMNS = [
+  'o.id',
+  'o.kind',
+  'o.reg_code',
+  'o.name',
+  'o.short_name',
+  'o.commune_id',
+  'c.full_name as commune_name',
+  'o.province_id',
+  'p.full_name as province_name',
+  'o.legal_status',
+  'o.field',
+  'o.new_model',
+  'o.founded_on',
+  'o.paper_only',
+  'o.demo',
+  'o.version',
+  'o.updated_at',
+] as const;
+
 /** One page of organisations with the total, and how many matched only by lineage in a split territory. */
 export async function searchOrganisations(db: Kysely<DB>, q: SearchQuery) {
-  let page = filtered(db, q)
-    .innerJoin('admin_unit as c', 'c.id', 'o.commune_id')
-    .innerJoin('admin_unit as p', 'p.id', 'o.province_id')
-    .select([
-      'o.id',
-      'o.kind',
-      'o.reg_code',
-      'o.name',
-      'o.short_name',
-      'o.commune_id',
-      'c.full_name as commune_name',
-      'o.province_id',
-      'p.full_name as province_name',
-      'o.legal_status',
-      'o.field',
-      'o.new_model',
-      'o.founded_on',
-      'o.paper_only',
-      'o.demo',
-      'o.version',
-      'o.updated_at',
-    ]);
-  for (const o of orderings(q)) page = page.orderBy(o);
+  const page = async () => {
+    // By relevance, rank only the best-placed candidates when that is shown to give the same page (a box
+    // without name words, such as "htx", has no similarity to rank by: every match is ranked).
+    const ranked = q.sort === 'relevance' && q.text?.key ? await rankedPage(db, q, q.text) : null;
+    if (ranked) return ranked;
+    let full = filtered(db, q)
+      .innerJoin('admin_unit as c', 'c.id', 'o.commune_id')
+      .innerJoin('admin_unit as p', 'p.id', 'o.province_id')
+      .select(PAGE_COLUMNS);
+    for (const o of orderings(q)) full = full.orderBy(o);
+    return full.limit(q.limit).offset(q.offset).execute();
+  };
   const partial = q.territory?.partialPostCommuneIds ?? [];
   const [rows, totals] = await Promise.all([
-    page.limit(q.limit).offset(q.offset).execute(),
+    page(),
     filtered(db, q)
       .select([
         sql<number>`count(*)`.as('n'),
