@@ -146,6 +146,9 @@ export interface PlanAssessmentYearTable extends AggKey {
   n: number;
 }
 
+/** A province rollup (migration 0010): the fine row's columns under the province of today instead of communes. */
+type ProvinceRollup<T extends AggKey> = Omit<T, 'commune_id' | 'pre_commune_id'> & { province_id: number };
+
 /** Plan and indicator tables. */
 export interface PlanTables {
   plan: PlanTable;
@@ -157,4 +160,8 @@ export interface PlanTables {
   plan_org_day: PlanOrgDayTable;
   plan_report_year: PlanReportYearTable;
   plan_assessment_year: PlanAssessmentYearTable;
+  plan_org_year_province: ProvinceRollup<PlanOrgYearTable>;
+  plan_org_day_province: ProvinceRollup<PlanOrgDayTable>;
+  plan_report_year_province: ProvinceRollup<PlanReportYearTable>;
+  plan_assessment_year_province: ProvinceRollup<PlanAssessmentYearTable>;
 }

@@ -1,9 +1,11 @@
 import { type Kysely, sql } from 'kysely';
+import { ROLLUPS, rollupFromFineSql } from '../../db/migrations/0010_add_plan_province_rollups.js';
 
 /**
  * Rebuilds the per-unit, per-year aggregates of migration 0009 from the base tables with set-based SQL: the
- * same buckets and sums the triggers maintain row by row, computed in four statements. For bulk loads that
- * ran with the aggregate triggers disabled (the national seed); the tables are locked until the caller commits.
+ * same buckets and sums the triggers maintain row by row, computed in four statements; then their province
+ * rollups (migration 0010) from them. For bulk loads that ran with the aggregate triggers disabled (the national
+ * seed); the tables are locked until the caller commits.
  */
 
 const OKEY = `o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(o.field, ''), o.new_model is not null`;
@@ -21,9 +23,11 @@ const flow = (table: string, col: string, expr: string) => `insert into ${table}
   where x.dt is not null
   group by 1, 2, 3, 4, 5, 6, 7, 8`;
 
+const ROLLUP_TABLES = ROLLUPS.map((r) => r.table).join(', ');
+
 /** The statements, in order (one per call: PGlite takes one statement per prepared query). */
 export const AGGREGATE_REBUILD_STATEMENTS: readonly string[] = [
-  'truncate plan_org_year, plan_org_day, plan_report_year, plan_assessment_year',
+  `truncate plan_org_year, plan_org_day, plan_report_year, plan_assessment_year, ${ROLLUP_TABLES}`,
   flow('plan_org_year', 'year', 'extract(year from x.dt)::smallint'),
   flow('plan_org_day', 'on_date', 'x.dt'),
   `insert into plan_report_year (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
@@ -45,6 +49,10 @@ export const AGGREGATE_REBUILD_STATEMENTS: readonly string[] = [
     left join annual_report r on r.organisation_id = a.organisation_id and r.year = a.year
       and r.period = 'year' and r.status = 'approved'
   group by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+  // The rollup triggers on the fine tables are never disabled, so the inserts above already filled the rollups;
+  // computing them again from the fine tables keeps the result exact whatever triggers were enabled.
+  `truncate ${ROLLUP_TABLES}`,
+  ...ROLLUPS.map(rollupFromFineSql),
 ];
 
 /** Rebuilds every plan aggregate from the base tables (run inside the loading transaction). */

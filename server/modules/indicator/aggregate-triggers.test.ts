@@ -7,6 +7,7 @@ import { createHarness, type Harness, standardUsers } from '../../test/harness.j
 let h: Harness;
 let u: Awaited<ReturnType<typeof standardUsers>>;
 let rubric: number;
+let preCommune: number;
 let codes = 0;
 
 beforeAll(async () => {
@@ -14,6 +15,13 @@ beforeAll(async () => {
   u = await standardUsers(h);
   rubric = (
     await sql<{ id: number }>`select id from rubric_version order by id limit 1`.execute(h.database.db)
+  ).rows[0].id;
+  preCommune = (
+    await sql<{
+      id: number;
+    }>`select id from admin_unit where era = 'pre2025' and level = 3 order by id limit 1`.execute(
+      h.database.db,
+    )
   ).rows[0].id;
 });
 afterAll(() => h.close());
@@ -59,7 +67,44 @@ async function stored() {
   );
 }
 
+// The province rollups (migration 0010): each fine table summed per province of today, the province found here
+// through admin_unit independently of the migration's view; rows that count nothing left out.
+const ROLLUP_CHECKS = [
+  ['plan_org_year', 'year, kind, field, has_model, paper_only, legal_status', 'founded, ended'],
+  ['plan_org_day', 'on_date, kind, field, has_model, paper_only, legal_status', 'founded, ended'],
+  [
+    'plan_report_year',
+    'year, kind, field, has_model, flags',
+    'reports, members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum, mgr_total, mgr_university, mgr_intermediate, mgr_trained',
+  ],
+  ['plan_assessment_year', 'year, kind, field, has_model, band, status, flags', 'n'],
+] as const;
+
+/** Each rollup as stored and as recounted from its fine table, as sorted JSON. */
+async function rollups() {
+  const db = h.database.db;
+  const out = { stored: [] as unknown[], recount: [] as unknown[] };
+  for (const [fine, key, sums] of ROLLUP_CHECKS) {
+    const cols = sums.split(', ');
+    const nonzero = sql.raw(cols.map((c) => `${c} <> 0`).join(' or '));
+    const nonzeroText = sql.raw(cols.map((c) => `${c} <> '0'`).join(' or '));
+    const summed = sql.raw(cols.map((c) => `sum(f.${c})::text ${c}`).join(', '));
+    const text = sql.raw(cols.map((c) => `${c}::text`).join(', '));
+    const stored =
+      await sql`select province_id, ${sql.raw(key)}, ${text} from ${sql.table(`${fine}_province`)}
+      where ${nonzero} order by 1, ${sql.raw(key)}`.execute(db);
+    const recount = await sql`select * from (select case when p.level = 1 then p.id else 0 end province_id,
+        ${sql.raw(key)}, ${summed} from ${sql.table(fine)} f join admin_unit c on c.id = f.commune_id
+        join admin_unit p on p.id = c.parent_id group by 1, ${sql.raw(key)}) s
+      where ${nonzeroText} order by 1, ${sql.raw(key)}`.execute(db);
+    out.stored.push(stored.rows.map((r) => Object.values(r as object)));
+    out.recount.push(recount.rows.map((r) => Object.values(r as object)));
+  }
+  return { stored: JSON.stringify(out.stored), recount: JSON.stringify(out.recount) };
+}
+
 type Op =
+  | { t: 'import'; n: number; year: number; pre: boolean; members: number }
   | { t: 'org'; kind: 'THT' | 'HTX'; field: string; year: number }
   | { t: 'move'; i: number; toSibling: boolean; model: boolean; paper: boolean }
   | { t: 'end'; i: number; year: number }
@@ -70,6 +115,13 @@ type Op =
   | { t: 'unassess'; i: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    t: fc.constant('import' as const),
+    n: fc.integer({ min: 1, max: 4 }),
+    year: fc.integer({ min: 2019, max: 2024 }),
+    pre: fc.boolean(),
+    members: fc.integer({ min: 0, max: 40 }),
+  }),
   fc.record({
     t: fc.constant('org' as const),
     kind: fc.constantFrom('THT' as const, 'HTX' as const),
@@ -113,6 +165,8 @@ async function apply(o: Op) {
   const orgs = (await db.selectFrom('organisation').select('id').orderBy('id').execute()).map((r) => r.id);
   const pick = (i: number, xs: number[]) => xs[i % xs.length];
   switch (o.t) {
+    case 'import':
+      return importBatch(o);
     case 'org': {
       const name = `Tổ chức ngẫu nhiên ${++codes}`;
       await db
@@ -189,14 +243,53 @@ async function apply(o: Op) {
   }
 }
 
+/**
+ * An import: organisations in several communes of two provinces inserted by one statement, their reports upserted
+ * by one statement, then moved on to the next commune (across provinces) by one bulk update.
+ */
+async function importBatch(o: Extract<Op, { t: 'import' }>) {
+  const db = h.database.db;
+  const communes = [u.dongDang, u.sibling, u.otherCommune];
+  const rows = Array.from({ length: o.n }, (_, i) => {
+    const name = `Tổ chức nhập ${++codes}`;
+    const code = `78${String(process.pid % 1000).padStart(3, '0')}${String(codes).padStart(5, '0')}`;
+    return { name, code, commune: communes[(codes + i) % 3] };
+  });
+  const province = (c: number) => (c === u.otherCommune ? u.ninhBinh : u.langSon);
+  const ids = (
+    await sql<{
+      id: number;
+    }>`insert into organisation (kind, reg_code, name, name_key, commune_id, province_id,
+      pre2025_commune_id, founded_on, field)
+    select 'HTX', x.code, x.name, x.name_key, x.commune, x.province, ${o.pre ? preCommune : null}::int,
+      ${`${o.year}-05-01`}::date, 'agriculture'
+    from unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.name)}::text[],
+      ${rows.map((r) => organisationNameKey(r.name))}::text[], ${rows.map((r) => r.commune)}::int[],
+      ${rows.map((r) => province(r.commune))}::int[]) x(code, name, name_key, commune, province)
+    returning id`.execute(db)
+  ).rows.map((r) => r.id);
+  await sql`insert into annual_report (organisation_id, year, status, value_chain, members_total)
+    select id, ${o.year}, 'approved', id % 2 = 0, ${o.members} from unnest(${ids}::int[]) as x(id)
+    on conflict (organisation_id, year, period) do update set members_total = excluded.members_total`.execute(
+    db,
+  );
+  const next = rows.map((r) => communes[(communes.indexOf(r.commune) + 1) % 3]);
+  await sql`update organisation t set commune_id = v.c, province_id = v.p
+    from unnest(${ids}::int[], ${next}::int[], ${next.map(province)}::int[]) as v(id, c, p) where t.id = v.id`.execute(
+    db,
+  );
+}
+
 // Upserts matter: an INSERT … ON CONFLICT DO UPDATE fires BEFORE INSERT row triggers even when it updates.
 describe('aggregate triggers', () => {
-  it('keep the aggregates equal to a recount after any sequence of inserts, updates, upserts and deletes', async () => {
+  it('keep the aggregates and their province rollups equal to a recount after any sequence of inserts, updates, upserts, deletes and imports', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
         for (const o of ops) {
           await apply(o);
           expect(await stored(), JSON.stringify(o)).toBe(await recount());
+          const r = await rollups();
+          expect(r.stored, `rollups after ${JSON.stringify(o)}`).toBe(r.recount);
         }
       }),
       { numRuns: 15 },

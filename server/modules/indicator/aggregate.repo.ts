@@ -3,11 +3,12 @@ import type { IndicatorSpec, Measure, SumColumn } from '../../../core/indicator/
 import type { DB } from '../../db/schema.js';
 import { aggFilter, COUNTED_ASSESSMENT_STATUSES, conditionSql } from './filters.js';
 import { readOnce } from './read-memo.js';
-import { aggTerritory, type Territory } from './territory.js';
+import { aggSource, type Territory } from './territory.js';
 
 /**
- * Queries over the per-unit, per-year aggregates (migration 0009): sums over a territory, never a scan of the
- * organisations' members or yearly figures.
+ * Queries over the per-unit, per-year aggregates (migration 0009), or their province rollups (migration 0010)
+ * for the nation and whole provinces of today: sums over a territory, never a scan of the organisations' members
+ * or yearly figures.
  */
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -20,11 +21,13 @@ export async function stockSeries(
   toYear: number,
   date: string,
 ) {
-  const where = sql`${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', true)}`;
+  const yearly = aggSource(t, 'plan_org_year', 'a');
+  const daily = aggSource(t, 'plan_org_day', 'a');
+  const filter = aggFilter(spec.filter, 'a', true);
   const years = await readOnce(
     db,
     sql<{ year: number; net: number }>`select a.year, sum(a.founded - a.ended)::int as net
-    from plan_org_year a where ${where} and a.year <= ${toYear} group by a.year order by a.year`,
+    from ${yearly.from} where ${yearly.where} and ${filter} and a.year <= ${toYear} group by a.year order by a.year`,
   );
   const y = Number(date.slice(0, 4));
   // The net before 1 January of the date's year is the sum of the yearly rows already read when they reach the
@@ -35,12 +38,12 @@ export async function stockSeries(
       : await readOnce(
           db,
           sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from plan_org_year a where ${where} and a.year < ${y}`,
+    from ${yearly.from} where ${yearly.where} and ${filter} and a.year < ${y}`,
         );
   const partial = await readOnce(
     db,
     sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from plan_org_day a where ${where} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`,
+    from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`,
   );
   let run = 0;
   const endOfYear = new Map<number, number>();
@@ -70,7 +73,9 @@ export async function flowByYear(
 ) {
   if (from > to) return new Map<number, number>();
   const col = sql.ref(`a.${which}`);
-  const where = sql`${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', true)}`;
+  const yearly = aggSource(t, 'plan_org_year', 'a');
+  const daily = aggSource(t, 'plan_org_day', 'a');
+  const filter = aggFilter(spec.filter, 'a', true);
   const y0 = Number(from.slice(0, 4));
   const y1 = Number(to.slice(0, 4));
   const full = (y: number) => from <= `${y}-01-01` && `${y}-12-31` <= to;
@@ -80,8 +85,8 @@ export async function flowByYear(
   if (fullYears.length > 0) {
     const r = await readOnce(
       db,
-      sql<{ year: number; v: number }>`select a.year, sum(${col})::int as v from plan_org_year a
-      where ${where} and a.year = any(${fullYears}::int[]) group by a.year`,
+      sql<{ year: number; v: number }>`select a.year, sum(${col})::int as v from ${yearly.from}
+      where ${yearly.where} and ${filter} and a.year = any(${fullYears}::int[]) group by a.year`,
     );
     for (const x of r.rows) out.set(Number(x.year), n(x.v));
   }
@@ -92,8 +97,8 @@ export async function flowByYear(
     const b = to < `${y}-12-31` ? to : `${y}-12-31`;
     const r = await readOnce(
       db,
-      sql<{ v: number }>`select coalesce(sum(${col}), 0)::int as v from plan_org_day a
-      where ${where} and a.on_date between ${a}::date and ${b}::date`,
+      sql<{ v: number }>`select coalesce(sum(${col}), 0)::int as v from ${daily.from}
+      where ${daily.where} and ${filter} and a.on_date between ${a}::date and ${b}::date`,
     );
     out.set(y, n(r.rows[0]?.v));
   }
@@ -149,13 +154,14 @@ export async function reportTotals(
         ? conditionSql(m.where, flags, null)
         : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
+  const src = aggSource(t, 'plan_report_year', 'a');
   const r = await readOnce(
     db,
     sql<Record<string, unknown>>`select a.year, sum(a.reports) as covered,
       coalesce(sum(a.reports) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.reports) filter (where ${base}), 0) as den,
       sum(${sql.ref(`a.${s.sum}`)}) as sum, sum(${sql.ref(`a.${s.n}`)}) as n,
       sum(${sql.ref(`a.${s.rn}`)}) as rn, sum(${sql.ref(`a.${s.rd}`)}) as rd
-    from plan_report_year a where ${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', false)}
+    from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.year between ${fromYear} and ${toYear}
     group by a.year order by a.year`,
   );
@@ -184,11 +190,12 @@ export async function assessmentTotals(
   const band = sql<string>`a.band`;
   const where = m.type === 'count' || m.type === 'share' ? conditionSql(m.where, flags, band) : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, band) : sql`true`;
+  const src = aggSource(t, 'plan_assessment_year', 'a');
   const r = await readOnce(
     db,
     sql<Record<string, unknown>>`select a.year, sum(a.n) as covered,
       coalesce(sum(a.n) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.n) filter (where ${base}), 0) as den
-    from plan_assessment_year a where ${aggTerritory(t, 'a')} and ${aggFilter(spec.filter, 'a', false)}
+    from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.band <> '' and a.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])
       and a.year between ${fromYear} and ${toYear}
     group by a.year order by a.year`,

@@ -21,7 +21,7 @@ import { listTargets, type PlanRow } from '../plan/plan.repo.js';
 import { evaluateTargetForUnit } from '../plan/plan-unit-view.js';
 import { evaluateSpec } from './evaluate-indicator.js';
 import { findIndicatorDef } from './indicator-defs.js';
-import { resolveTerritory } from './territory.js';
+import { resolveTerritory, type Territory } from './territory.js';
 
 // Sequential scans are fine on the aggregates and on small reference tables that do not grow with the registry.
 const SEQ_SCAN_OK = new Set([
@@ -29,6 +29,10 @@ const SEQ_SCAN_OK = new Set([
   'plan_org_day',
   'plan_report_year',
   'plan_assessment_year',
+  'plan_org_year_province',
+  'plan_org_day_province',
+  'plan_report_year_province',
+  'plan_assessment_year_province',
   'admin_unit',
   'admin_unit_lineage',
   'plan',
@@ -173,7 +177,7 @@ describe('dashboard and target queries on a national-shaped database', () => {
   it('captures the aggregate queries of every indicator source', () => {
     const all = [...captured.values()].map((q) => q.sql).join('\n');
     for (const table of ['plan_org_year', 'plan_org_day', 'plan_report_year', 'plan_assessment_year'])
-      expect(all).toContain(table);
+      for (const t of [table, `${table}_province`]) expect(all).toMatch(new RegExp(`\\b${t}\\b`));
     expect(captured.size).toBeGreaterThan(50);
   });
 
@@ -204,5 +208,38 @@ describe('dashboard and target queries on a national-shaped database', () => {
       }
     }
     expect([...new Set(offenders)]).toEqual([]);
+  }, 120_000);
+
+  it('reads the same values from the province rollups as from the fine tables (nation, provinces of today)', async () => {
+    const db = database.db;
+    const communes = await db
+      .selectFrom('admin_unit')
+      .select('id')
+      .where('era', '=', 'post2025')
+      .where('level', '=', 3)
+      .execute();
+    const nation = await resolveTerritory(db, null);
+    // The same communes as a territory of no level: aggSource reads it from the fine tables.
+    const fine = (t: Territory): Territory =>
+      t.era === null
+        ? { ...t, era: 'post2025', postCommuneIds: communes.map((c) => c.id) }
+        : { ...t, level: null };
+    const opts = { date: '2025-11-30', seriesFrom: 2018, seriesTo: 2025 };
+    let nonzero = 0;
+    for (const t of [
+      nation,
+      ...(await Promise.all(
+        ['20', '01'].map(async (c) => resolveTerritory(db, await unitId('post2025', 1, c))),
+      )),
+    ])
+      for (const def of BUILT_IN_INDICATORS) {
+        if (def.spec.source === 'manual') continue;
+        const rolled = await evaluateSpec(db, def.spec, t, opts, def.key);
+        expect(rolled, `${def.key} over ${t.label}`).toEqual(
+          await evaluateSpec(db, def.spec, fine(t), opts, def.key),
+        );
+        if (rolled.value) nonzero++;
+      }
+    expect(nonzero).toBeGreaterThan(20);
   }, 120_000);
 });

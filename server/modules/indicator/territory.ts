@@ -75,6 +75,25 @@ export function aggTerritory(t: Territory, alias: string): RawBuilder<boolean> {
   return sql<boolean>`(${p} = any(${ids(t.preCommuneIds)}) or (${p} = 0 and ${c} = any(${ids(t.postCommuneIds)})))`;
 }
 
+/** The fine aggregates (migration 0009) and their province rollups (migration 0010). */
+export type AggTable = 'plan_org_year' | 'plan_org_day' | 'plan_report_year' | 'plan_assessment_year';
+
+/**
+ * Where a territory's aggregates are read, as `from … where …` parts: the province rollup when the territory is
+ * the nation or a whole province of today (its communes are exactly those the rollup files under it), the fine
+ * table otherwise (communes, pre-2025 units, which cut across provinces of today).
+ */
+export function aggSource(t: Territory, table: AggTable, alias: string) {
+  const a = sql.ref(alias);
+  if (t.era === null) return { from: sql`${sql.table(`${table}_province`)} ${a}`, where: sql<boolean>`true` };
+  if (t.era === 'post2025' && t.level === 1 && t.unitId !== null)
+    return {
+      from: sql`${sql.table(`${table}_province`)} ${a}`,
+      where: sql<boolean>`${sql.ref(`${alias}.province_id`)} = ${t.unitId}`,
+    };
+  return { from: sql`${sql.table(table)} ${a}`, where: aggTerritory(t, alias) };
+}
+
 /** The same territory as a condition on organisation rows (alias.commune_id, alias.pre2025_commune_id). */
 export function orgTerritory(t: Territory, alias: string): RawBuilder<boolean> {
   const c = sql.ref(`${alias}.commune_id`);
