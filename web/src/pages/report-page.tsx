@@ -97,6 +97,8 @@ function ReportView({ orgId, year, period, orgName, kind, foundedOn, report, pre
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new report from the server matters
   useEffect(() => {
     if (!report || report === loaded) return;
+    // A refetch that started before our own save can land after it: never step back to an older version.
+    if (loaded && report.version < loaded.version) return;
     setLoaded(report);
     if (!dirty) {
       const next = reportFormValues(report.figures);
@@ -126,7 +128,10 @@ function ReportView({ orgId, year, period, orgName, kind, foundedOn, report, pre
   }, [dirty]);
 
   const applyDetail = (d: ReportDetail) => {
-    queryClient.setQueryData(reportQuery(orgId, year, period).queryKey, d);
+    const key = reportQuery(orgId, year, period).queryKey;
+    // A background refetch still in flight holds the report as it was before this change.
+    void queryClient.cancelQueries({ queryKey: key });
+    queryClient.setQueryData(key, d);
     void queryClient.invalidateQueries({ queryKey: [...orgKey(orgId), 'reports'] });
     void queryClient.invalidateQueries({ queryKey: ['reports'] });
     const next = reportFormValues(d.figures);
