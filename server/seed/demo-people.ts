@@ -1,5 +1,6 @@
+import { NAME_STYLES } from './demo-names.js';
 import type { Rng } from './demo-random.js';
-import { NAME_STYLES, VILLAGES } from './demo-words.js';
+import { VILLAGES } from './demo-words.js';
 
 /** A synthetic person: name, gender, ethnic group, birth date and a citizen ID (CCCD) number. */
 export interface DemoPerson {
