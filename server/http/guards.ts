@@ -10,15 +10,16 @@ export function requestId(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     c.set('requestId', incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID());
-    await next();
+    // Set before the handler: Hono adds prepared headers to the response it builds, whereas touching the
+    // response's headers afterwards makes @hono/node-server materialise a full fetch Response (17 % of a request).
     c.header('x-request-id', c.get('requestId'));
+    await next();
   };
 }
 
 /** Conservative security headers; antd needs inline styles, nothing needs inline scripts. */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    await next();
     c.header('x-content-type-options', 'nosniff');
     c.header('x-frame-options', 'DENY');
     c.header('referrer-policy', 'same-origin');
@@ -26,6 +27,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
       'content-security-policy',
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
+    await next();
   };
 }
 
@@ -94,5 +96,11 @@ export function bodyLimits(uploadPaths: string[], uploadBytes: number): Middlewa
       );
     },
   });
-  return (c, next) => (uploadPaths.includes(c.req.path) ? large(c, next) : small(c, next));
+  return (c, next) => {
+    // A request without a body has nothing to limit; reading c.req.raw.body would build a fetch Request for nothing.
+    if (c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined) {
+      return next();
+    }
+    return uploadPaths.includes(c.req.path) ? large(c, next) : small(c, next);
+  };
 }
