@@ -74,6 +74,24 @@ async function logout(p: Page) {
   await p.getByTestId('login-username').waitFor({ timeout: WAIT });
 }
 
+/**
+ * Confirms an antd confirm dialog: a click that lands while the dialog is still opening on a busy machine can be
+ * lost, as a user's can, so click again until the dialog closes (a second click on a loading button does nothing).
+ */
+async function confirmDialog(p: Page, okTestId: string) {
+  const ok = p.getByTestId(okTestId);
+  await ok.waitFor({ timeout: WAIT });
+  await expect
+    .poll(
+      async () => {
+        if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+        return ok.isVisible();
+      },
+      { timeout: WAIT, interval: 1_000 },
+    )
+    .toBe(false);
+}
+
 async function statusText(p: Page): Promise<string> {
   return (await p.getByTestId('report-status').textContent()) ?? '';
 }
@@ -153,7 +171,7 @@ describe('registry journeys', () => {
     expect(await revenue.inputValue()).toBe('1.234.567.890');
 
     await page.getByTestId('report-submit').click();
-    await page.getByTestId('report-submit-ok').click();
+    await confirmDialog(page, 'report-submit-ok');
     await expect.poll(() => statusText(page), { timeout: WAIT }).toContain('Đã gửi');
     // Saved on the server, not only on screen.
     await page.reload();
@@ -178,7 +196,7 @@ describe('registry journeys', () => {
     expect(await page.getByTestId('report-field-revenueTotal').inputValue()).toBe('1.234.567.890');
 
     await page.getByTestId('report-approve').click();
-    await page.getByTestId('report-approve-ok').click();
+    await confirmDialog(page, 'report-approve-ok');
     await expect.poll(() => statusText(page), { timeout: WAIT }).toContain('Đã duyệt');
     await page.reload();
     await expect.poll(() => statusText(page), { timeout: WAIT }).toContain('Đã duyệt');
