@@ -1,4 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { TargetEvaluation } from '../../../core/plan/contracts.js';
+
+export type { TargetEvaluation } from '../../../core/plan/contracts.js';
+
 import {
   aboveRange,
   type Comparator,
@@ -33,30 +37,6 @@ export function targetPeriod(plan: PlanRow, t: TargetRow, date: string) {
   const end = `${year}-12-31`;
   const from = t.recurring ? `${year}-01-01` : (t.period_start ?? `${plan.start_year}-01-01`);
   return { year, end, from };
-}
-
-/** A target's evaluation at a date: actual, status, projection to the end, trend and the territory caveat. */
-export interface TargetEvaluation {
-  date: string;
-  /** The date the actual stands at: the evaluation date, or the end date once it has passed. */
-  asOf: string;
-  year: number;
-  actual: number | null;
-  status: string;
-  statusLabel: string;
-  required: number | null;
-  projected: number | null;
-  aboveRange: boolean;
-  baseline: DatedValue | null;
-  figuresYear: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  coverage: { covered: number; existing: number } | null;
-  window: { from: string; to: string } | null;
-  source: string | null;
-  trend: { year: number; value: number | null }[];
-  approximate: boolean;
-  explanation: string | null;
 }
 
 /** Evaluates an indicator over a territory for a target and derives the status (core/plan/status.ts). */

@@ -1,26 +1,14 @@
+import type { PlanInput } from '../../../core/plan/contracts.js';
 import type { Ctx } from '../../context.js';
+
+export type { PlanInput } from '../../../core/plan/contracts.js';
+
 import { conflict, invalid } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../auth/scope.js';
 import { findPlan, unitLabels } from './plan.repo.js';
 import { getPlanInScope, planProvince } from './plan-access.js';
 import { planDto } from './plan-dto.js';
-
-/** A plan document's header. */
-export interface PlanInput {
-  number?: string | null;
-  kind: string;
-  title: string;
-  issuer: string;
-  signer?: string | null;
-  issuedOn?: string | null;
-  unitId: number | null;
-  startYear: number;
-  endYear: number;
-  legalBases?: string[];
-  status?: string;
-  summary?: string | null;
-}
 
 function checkYears(start: number, end: number) {
   if (end < start)

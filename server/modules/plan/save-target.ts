@@ -1,4 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { TargetInput } from '../../../core/plan/contracts.js';
+
+export type { TargetInput } from '../../../core/plan/contracts.js';
+
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
@@ -8,31 +12,6 @@ import { figureText } from './evaluate-target.js';
 import { findTarget, type PlanRow } from './plan.repo.js';
 import { getPlanInScope } from './plan-access.js';
 import { targetDefDto } from './plan-dto.js';
-
-/** A target as an officer encodes it from the plan's text. */
-export interface TargetInput {
-  code: string;
-  part?: string;
-  parentId?: number | null;
-  relation?: 'of_which' | 'allocated' | null;
-  objective?: string | null;
-  indicatorKey: string;
-  unit: string;
-  comparator: string;
-  value: number;
-  valueMax?: number | null;
-  tolerance?: number | null;
-  targetYear: number;
-  recurring?: boolean;
-  periodStart?: string | null;
-  baselineValue?: number | null;
-  baselineDate?: string | null;
-  wording: string;
-  note?: string | null;
-  allocationLevel?: number | null;
-  partition?: boolean;
-  sort?: number;
-}
 
 const bad = (path: string, message: string) =>
   invalid('plan.target_invalid', `Chỉ tiêu không hợp lệ: ${message}`, [{ path, message }]);

@@ -1,9 +1,13 @@
 /** Plan calls: list, province overview, plan page with live target evaluations, drill-down, edits, exports. */
+
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { PlanInput, TargetEvaluation, TargetInput } from '../../../core/plan/contracts';
 import { api, apiDownload } from './client';
 import type { Unit } from './types';
 
 /** A plan's header (GET /api/plans/{id} → plan). */
+export type { PlanInput, TargetEvaluation, TargetInput };
+
 export interface Plan {
   id: number;
   code: string | null;
@@ -42,54 +46,6 @@ export interface Territory {
   era: string | null;
   approximate: boolean;
   explanation: string | null;
-}
-
-/** A target's evaluation at a date (server/modules/plan/evaluate-target.ts). */
-export interface TargetEvaluation {
-  date: string;
-  asOf: string;
-  year: number;
-  actual: number | null;
-  status: string;
-  statusLabel: string;
-  required: number | null;
-  projected: number | null;
-  aboveRange: boolean;
-  baseline: { date: string; value: number } | null;
-  figuresYear: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  coverage: { covered: number; existing: number } | null;
-  window: { from: string; to: string } | null;
-  source: string | null;
-  trend: { year: number; value: number | null }[];
-  approximate: boolean;
-  explanation: string | null;
-}
-
-/** A target as encoded (the body of POST/PATCH …/targets). */
-export interface TargetInput {
-  code: string;
-  part?: string;
-  parentId?: number | null;
-  relation?: 'of_which' | 'allocated' | null;
-  objective?: string | null;
-  indicatorKey: string;
-  unit: string;
-  comparator: string;
-  value: number;
-  valueMax?: number | null;
-  tolerance?: number | null;
-  targetYear: number;
-  recurring?: boolean;
-  periodStart?: string | null;
-  baselineValue?: number | null;
-  baselineDate?: string | null;
-  wording: string;
-  note?: string | null;
-  allocationLevel?: number | null;
-  partition?: boolean;
-  sort?: number;
 }
 
 /** A child unit's result for an allocated target. */
@@ -269,22 +225,6 @@ export function targetOrganisationsQuery(
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-}
-
-/** The header fields of a plan (POST /api/plans, PATCH adds `version`). */
-export interface PlanInput {
-  number?: string | null;
-  kind: string;
-  title: string;
-  issuer: string;
-  signer?: string | null;
-  issuedOn?: string | null;
-  unitId: number | null;
-  startYear: number;
-  endYear: number;
-  legalBases?: string[];
-  status?: string;
-  summary?: string | null;
 }
 
 /** Writes of plans, targets and tasks. */
