@@ -32,6 +32,18 @@ export interface TerritoryFilter {
   partialPostCommuneIds: number[];
 }
 
+/**
+ * The rating band (xếp loại) of one assessment year, as decided by the authority: a result whose status is one of
+ * `statuses` (confirmed or published; published only for a cooperative's own view). `none` is every organisation
+ * without such a band that year: not assessed, still in progress, or assessed as not classified.
+ */
+export interface BandFilter {
+  band: 'tot' | 'kha' | 'trung_binh' | 'yeu' | 'none';
+  /** Null when no assessment year exists: no organisation has a band, every one is `none`. */
+  year: number | null;
+  statuses: readonly string[];
+}
+
 /** Every filter, sort and page of the organisation list. */
 export interface SearchQuery {
   scope: ScopeFilter;
@@ -42,6 +54,7 @@ export interface SearchQuery {
   newModel?: string;
   paperOnly?: boolean;
   year?: number;
+  band?: BandFilter;
   provinceId?: number;
   communeId?: number;
   territory?: TerritoryFilter;
@@ -99,6 +112,23 @@ export function filtered(db: Kysely<DB>, q: SearchQuery) {
           ),
         );
       }
+      const b = q.band;
+      if (b && b.year === null) {
+        if (b.band !== 'none') and.push(FALSE);
+      } else if (b && b.year !== null) {
+        // A semi-join on assessment_result: the (organisation_id, year) key or the (year, band) index serves it.
+        const official = eb
+          .selectFrom('assessment_result as ar')
+          .select('ar.id')
+          .whereRef('ar.organisation_id', '=', 'o.id')
+          .where('ar.year', '=', b.year)
+          .where('ar.status', 'in', [...b.statuses]);
+        and.push(
+          b.band === 'none'
+            ? eb.not(eb.exists(official.where('ar.band', 'is not', null)))
+            : eb.exists(official.where('ar.band', '=', b.band)),
+        );
+      }
       const t = q.territory;
       if (t) {
         and.push(
@@ -114,6 +144,22 @@ export function filtered(db: Kysely<DB>, q: SearchQuery) {
       }
       return eb.and(and);
     });
+}
+
+/**
+ * The latest year with a decided assessment (status in `statuses`) of an organisation in scope, or null. The
+ * (year, band) index is read backwards from the newest year, so this stops at the first decided result found.
+ */
+export async function latestAssessmentYear(db: Kysely<DB>, scope: ScopeFilter, statuses: readonly string[]) {
+  const r = await orgDb(db)
+    .selectFrom('assessment_result as ar')
+    .innerJoin('organisation as o', 'o.id', 'ar.organisation_id')
+    .select('ar.year')
+    .where((eb) => eb.and([...scopeWhere(eb, scope), eb('ar.status', 'in', [...statuses])]))
+    .orderBy('ar.year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? Number(r.year) : null;
 }
 
 /** Exact code, then exact name, then names starting with the query, containing it, and the rest (words, typos). */

@@ -45,6 +45,11 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>) {
               items: z.array(ZOrganisationItem),
               total: z.number(),
               approximate: z.boolean(),
+              bandYear: z
+                .number()
+                .nullable()
+                .optional()
+                .openapi({ description: 'Năm đánh giá đã lọc theo xếp loại (null: chưa có năm nào)' }),
               page: z.number(),
               pageSize: z.number(),
             }),

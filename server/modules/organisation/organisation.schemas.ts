@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BANDS } from '../../../core/assessment/types.js';
 import {
   EVENT_KINDS,
   FIELDS,
@@ -198,6 +199,16 @@ export const ZListQuery = z.object({
     .optional()
     .openapi({ description: 'Tỉnh/xã hiện hành, hoặc tỉnh/huyện/xã trước 1/7/2025' }),
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: 'Có báo cáo năm này' }),
+  band: z
+    .enum([...BANDS, 'none'])
+    .optional()
+    .openapi({
+      description:
+        'Xếp loại của năm đánh giá (tỉnh đã xác nhận hoặc công bố): tot, kha, trung_binh, yeu; none = chưa được xếp loại năm đó',
+    }),
+  bandYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
+    description: 'Năm đánh giá của bộ lọc xếp loại; mặc định năm đánh giá gần nhất trong phạm vi',
+  }),
   sort: z.enum(['relevance', 'name', 'regCode', 'foundedOn', 'updatedAt']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   ...ZPaging,

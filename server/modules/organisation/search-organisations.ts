@@ -16,6 +16,10 @@ export interface SearchOrganisationsInput {
   paperOnly?: boolean;
   unitId?: number;
   year?: number;
+  /** Rating band of an assessment year (`none`: no band decided that year). */
+  band?: repo.BandFilter['band'];
+  /** The assessment year of `band`; the latest year with a decided assessment in scope when absent. */
+  bandYear?: number;
   sort?: repo.SearchQuery['sort'];
   order?: 'asc' | 'desc';
   page: number;
@@ -68,16 +72,35 @@ function toItem(r: Awaited<ReturnType<typeof repo.searchOrganisations>>['rows'][
   };
 }
 
+/** Assessment statuses whose band is the authority's decision; a cooperative sees its band once published. */
+function decidedStatuses(ctx: Ctx): readonly string[] {
+  return ctx.user?.scope.type === 'organisation' ? ['published'] : ['confirmed', 'published'];
+}
+
+/** The rating-band filter, its year defaulting to the latest year with a decided assessment in scope. */
+async function bandFilter(
+  ctx: Ctx,
+  scope: repo.ScopeFilter,
+  input: Pick<SearchOrganisationsInput, 'band' | 'bandYear'>,
+): Promise<repo.BandFilter | undefined> {
+  if (!input.band) return undefined;
+  const statuses = decidedStatuses(ctx);
+  const year = input.bandYear ?? (await repo.latestAssessmentYear(ctx.db, scope, statuses));
+  return { band: input.band, year, statuses };
+}
+
 /**
  * Lists organisations in the caller's scope: one search box, filters, sort and page, all in the database.
  * `unitId` may be a province or commune of today or a unit before 1/7/2025; an old unit is matched by the
  * organisation's recorded old commune, else by the lineage of its commune of today, and `approximate` says
- * when that lineage covered a commune split across the old boundary.
+ * when that lineage covered a commune split across the old boundary. With a rating band, `bandYear` says which
+ * assessment year was filtered on.
  */
 export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
   const text = input.q ? searchTerms(input.q) : undefined;
+  const scope = orgScopeFilter(ctx);
   const query: repo.SearchQuery = {
-    scope: orgScopeFilter(ctx),
+    scope,
     text,
     kind: input.kind,
     legalStatus: input.legalStatus,
@@ -85,6 +108,7 @@ export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsIn
     newModel: input.newModel,
     paperOnly: input.paperOnly,
     year: input.year,
+    band: await bandFilter(ctx, scope, input),
     sort: input.sort ?? (text ? 'relevance' : 'name'),
     order: input.order ?? 'asc',
     limit: input.pageSize,
@@ -119,6 +143,7 @@ export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsIn
     items: rows.map(toItem),
     total,
     approximate: byLineage > 0,
+    ...(query.band ? { bandYear: query.band.year } : {}),
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -1,5 +1,6 @@
 /** Organisation registry calls: list, profile, create, edit, lifecycle, products, unions, change requests. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Band } from '../../../core/assessment/types';
 import type { TOrganisationChanges } from '../../../core/registry/organisation-changes';
 import type { TOrganisationInput } from '../../../core/registry/organisation-input';
 import { api } from './client';
@@ -24,7 +25,14 @@ export interface OrgFilters {
   unitId?: number;
   year?: number;
   paperOnly?: boolean;
+  /** Rating band of an assessment year; `none` = not classified that year. */
+  band?: OrgBand;
+  /** Assessment year of `band` (the latest decided year in scope when absent). */
+  bandYear?: number;
 }
+
+/** Values of the rating-band filter. */
+export type OrgBand = Band | 'none';
 
 /** Sortable columns of the list. */
 export type OrgSort = 'name' | 'regCode' | 'foundedOn' | 'updatedAt';
@@ -64,6 +72,7 @@ export async function fetchOrganisationPage(
     items: pages.flatMap((p) => p.items),
     total: pages[0]?.total ?? 0,
     approximate: pages.some((p) => p.approximate),
+    bandYear: pages[0]?.bandYear,
   };
 }
 

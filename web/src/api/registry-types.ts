@@ -68,6 +68,8 @@ export interface OrganisationPage {
   items: OrganisationItem[];
   total: number;
   approximate: boolean;
+  /** With a rating-band filter: the assessment year filtered on (null: no year decided yet). */
+  bandYear?: number | null;
 }
 
 /** A possible duplicate of an organisation being entered, and why. */

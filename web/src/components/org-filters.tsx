@@ -3,6 +3,7 @@ import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BANDS } from '../../../core/assessment/types';
 import { FIELDS, LEGAL_STATUSES, NEW_MODELS, ORGANISATION_KINDS } from '../../../core/registry/enums';
 import { useCoded } from '../lib/coded';
 import { currentYearVn } from '../lib/dates';
@@ -30,6 +31,8 @@ const filterKeys: (keyof OrgListSearch)[] = [
   'unitEra',
   'year',
   'paperOnly',
+  'band',
+  'bandYear',
 ];
 
 /** True when any filter is set (the "Xoá bộ lọc" button shows then). */
@@ -121,6 +124,33 @@ export function OrgFilters({ search, onChange }: OrgFiltersProps) {
           onChange={(v) => onChange({ year: v })}
           data-testid="org-filter-year"
         />
+        <Select
+          allowClear
+          style={{ width: 170 }}
+          popupMatchSelectWidth={false}
+          placeholder={t('orgList.band')}
+          value={search.band}
+          options={[...BANDS, 'none' as const].map((b) => ({
+            value: b,
+            label: t(`orgList.bandOption.${b}`),
+          }))}
+          onChange={(v) => onChange({ band: v, bandYear: v ? search.bandYear : undefined })}
+          data-testid="org-filter-band"
+          aria-label={t('orgList.band')}
+        />
+        {search.band && (
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            popupMatchSelectWidth={false}
+            placeholder={t('orgList.bandYearLatest')}
+            value={search.bandYear}
+            options={years.map((y) => ({ value: y, label: t('orgList.bandYearOption', { year: y }) }))}
+            onChange={(v) => onChange({ bandYear: v })}
+            data-testid="org-filter-band-year"
+            aria-label={t('orgList.bandYear')}
+          />
+        )}
       </Flex>
       <Flex gap={8} wrap align="center">
         <Segmented<'current' | 'pre2025'>

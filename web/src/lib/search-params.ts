@@ -1,4 +1,5 @@
 /** Validation of the URL search params of the registry pages (bookmarkable filters, back button works). */
+import { BANDS } from '../../../core/assessment/types';
 import {
   FIELDS,
   LEGAL_STATUSES,
@@ -6,7 +7,7 @@ import {
   ORGANISATION_KINDS,
   REPORT_STATUSES,
 } from '../../../core/registry/enums';
-import type { OrgSort } from '../api/organisations';
+import type { OrgBand, OrgSort } from '../api/organisations';
 import type { ImportKind, ReportPeriod } from '../api/registry-types';
 
 /** Page sizes offered by the organisation list (500 is fetched in chunks the API allows). */
@@ -24,6 +25,8 @@ export interface OrgListSearch {
   unitEra?: 'pre2025';
   year?: number;
   paperOnly?: boolean;
+  band?: OrgBand;
+  bandYear?: number;
   sort?: OrgSort;
   order?: 'asc' | 'desc';
   page?: number;
@@ -43,6 +46,8 @@ function year(v: unknown): number | undefined {
   return n !== undefined && n >= 1990 && n <= 2100 ? n : undefined;
 }
 
+const ORG_BANDS: readonly OrgBand[] = [...BANDS, 'none'];
+
 const SORTS: readonly OrgSort[] = ['name', 'regCode', 'foundedOn', 'updatedAt'];
 
 /** Drops anything the list does not understand, so a hand-edited URL never breaks the page. */
@@ -57,6 +62,11 @@ export function validateOrgListSearch(s: Record<string, unknown>): OrgListSearch
   if (s.unitEra === 'pre2025') out.unitEra = 'pre2025';
   out.year = year(s.year);
   if (s.paperOnly === true || s.paperOnly === 'true') out.paperOnly = true;
+  if (ORG_BANDS.includes(s.band as OrgBand)) {
+    out.band = s.band as OrgBand;
+    const y = year(s.bandYear);
+    if (y !== undefined && y >= 2000) out.bandYear = y;
+  }
   if (SORTS.includes(s.sort as OrgSort)) out.sort = s.sort as OrgSort;
   if (s.order === 'asc' || s.order === 'desc') out.order = s.order;
   out.page = positiveInt(s.page, 100_000);

@@ -29,6 +29,8 @@ export function filtersOf(s: OrgListSearch): OrgFilterValues {
     unitId: s.unitId,
     year: s.year,
     paperOnly: s.paperOnly,
+    band: s.band,
+    bandYear: s.bandYear,
   };
 }
 
@@ -132,6 +134,13 @@ export function OrganisationsPage() {
           <Typography.Text strong data-testid="org-count">
             {data ? t('orgList.found', { total: formatNumber(data.total) }) : '\u00a0'}
           </Typography.Text>
+          {data?.bandYear !== undefined && (
+            <Typography.Text type="secondary" data-testid="org-band-year">
+              {data.bandYear === null
+                ? t('orgList.bandNoYear')
+                : t('orgList.bandYearUsed', { year: data.bandYear })}
+            </Typography.Text>
+          )}
           {relevance && <Typography.Text type="secondary">{t('orgList.byRelevance')}</Typography.Text>}
         </Flex>
         <OrgTable
