@@ -1,9 +1,10 @@
 /**
  * Writes server/test/fixtures/registry-messy.xlsx and its manifest: ≥ 2,000 organisation rows of Lạng Sơn
  * the way real provincial spreadsheets look (title rows, a column-number row, headers without diacritics or
- * abbreviated, columns in another order, Vietnamese numbers, text/serial/real dates, stray and non-breaking
- * spaces, empty rows, communes by code or by name, kinds and booleans spelt many ways, formulas, rich text),
- * plus a known set of invalid rows. Deterministic: the same file (cell for cell) and manifest on every run.
+ * abbreviated, columns in another order, Vietnamese numbers (1.234.567 and decimal commas, 150.000.000,00),
+ * text/serial/real dates, stray and non-breaking spaces, empty rows, communes by code or by name, kinds and
+ * booleans spelt many ways, formulas, rich text), plus a known set of invalid rows. Deterministic: the same file
+ * (cell for cell) and manifest on every run.
  *
  *   npx tsx scripts/make-messy-fixture.ts
  */
@@ -34,6 +35,12 @@ export interface MessyManifest {
   warnings: { row: number; column: string }[];
   /** Rows that name their commune by name rather than code (a messy feature the test checks). */
   byName: number;
+  /**
+   * Rows whose charter capital is typed with a decimal comma ("150.000.000,00", "150000000,0"): the text in the
+   * cell and the amount in đồng it must be read as. Charter capital is whole đồng, so a non-zero fraction
+   * ("1.234,5") is an invalid row (reason fractional_capital), never rounded.
+   */
+  decimalComma: { row: number; code: string; text: string; capital: string }[];
 }
 
 const HEADER = [
@@ -135,6 +142,7 @@ export function buildMessyFixture(): { rows: unknown[][]; manifest: MessyManifes
     invalid: [],
     warnings: [],
     byName: 0,
+    decimalComma: [],
   };
   const codes: string[] = [];
   for (let i = 0; i < DATA_ROWS; i++) {
@@ -198,6 +206,12 @@ export function buildMessyFixture(): { rows: unknown[][]; manifest: MessyManifes
       String(capital).replace(/\B(?=(\d{3})+$)/g, '\u00a0'),
       `${capital}`,
     ][i % 4];
+    if (i % 20 === 9) {
+      // Copied from a sheet formatted #.##0,00: a decimal comma after the thousands dots, or with no grouping.
+      const text = i % 40 === 9 ? `${capital.toLocaleString('vi-VN')},00` : `${capital},0`;
+      r[C['Vốn điều lệ (đồng) (*)']] = text;
+      manifest.decimalComma.push({ row: excelRow, code, text, capital: String(capital) });
+    }
     r[C['Người\u00a0đại diện']] = `${pick(PEOPLE)}${i % 6 === 0 ? '\u00a0' : ''}`;
     r[C['Chức vụ']] =
       i % 250 === 17 ? { formula: 'B1&"x"' } : pick(['Giám đốc', 'Tổ trưởng', 'Chủ tịch HĐQT']);
@@ -234,6 +248,11 @@ export function buildMessyFixture(): { rows: unknown[][]; manifest: MessyManifes
     ['outside_scope', 'Mã xã', () => ({ 'Mã xã/phường': outside.code, 'Xã, phường': null, Tỉnh: null })],
     ['bad_date', 'Ngày thành lập', () => ({ 'Ngay thanh lap': '31/02/2020' })],
     ['negative_capital', 'Vốn điều lệ (đồng)', () => ({ 'Vốn điều lệ (đồng) (*)': '-5.000.000' })],
+    [
+      'fractional_capital',
+      'Vốn điều lệ (đồng)',
+      (k) => ({ 'Vốn điều lệ (đồng) (*)': k % 2 ? '1.234,5' : '1.234.567,5' }),
+    ],
     ['missing_name', 'Tên tổ chức', () => ({ 'ten hop tac xa': '   ' })],
     ['bad_kind', 'Loại hình', () => ({ 'LOẠI HÌNH': 'Công ty TNHH' })],
     ['bad_boolean', 'Quỹ tín dụng nhân dân', () => ({ QTDND: 'Có thể' })],

@@ -36,6 +36,12 @@ describe('import of the messy real-world fixture (scripts/make-messy-fixture.ts)
     expect(buildMessyFixture().manifest).toEqual(manifest);
     expect(manifest.dataRows).toBeGreaterThanOrEqual(2000);
     expect(new Set(manifest.invalid.map((x) => x.reason)).size).toBeGreaterThanOrEqual(10);
+    // Both Vietnamese number forms of issue 3: "1.234.567" (grouping) and a decimal comma ("1.234,5").
+    const accepted = manifest.decimalComma.filter((d) => !invalidRows.includes(d.row));
+    expect(accepted.length).toBeGreaterThanOrEqual(50);
+    expect(accepted.some((d) => /^\d{1,3}(\.\d{3})+,00$/.test(d.text))).toBe(true);
+    expect(accepted.some((d) => /^\d+,0$/.test(d.text))).toBe(true);
+    expect(manifest.invalid.filter((x) => x.reason === 'fractional_capital')).toHaveLength(6);
   });
 
   it('finds the header under the title rows and reads exactly the expected valid and invalid rows', async () => {
@@ -99,5 +105,19 @@ describe('import of the messy real-world fixture (scripts/make-messy-fixture.ts)
       expect(o.vsic_code).toMatch(/^\d{4}$/);
     }
     expect(new Set(stored.map((o) => o.kind))).toEqual(new Set(['HTX', 'THT', 'LHHTX']));
+    // Decimal-comma capitals are read exactly: "150.000.000,00" and "150000000,0" are 150,000,000 đồng.
+    const byCode = new Map(stored.map((o) => [o.reg_code, o.charter_capital]));
+    const decimals = manifest.decimalComma.filter((d) => !invalidRows.includes(d.row));
+    for (const d of decimals) expect(byCode.get(d.code), `row ${d.row}: "${d.text}"`).toBe(d.capital);
+  });
+
+  it('rejects a charter capital with a non-zero decimal part ("1.234,5" đồng) instead of rounding it', () => {
+    const fractional = manifest.invalid.filter((x) => x.reason === 'fractional_capital');
+    for (const bad of fractional) {
+      const messages = dry.body.errors
+        .filter((e: { row: number; column: string }) => e.row === bad.row && e.column === bad.column)
+        .map((e: { message: string }) => e.message);
+      expect(messages.join(' '), `row ${bad.row}`).toMatch(/số nguyên/);
+    }
   });
 });
