@@ -51,6 +51,7 @@ export interface SearchQuery {
   kind?: string;
   legalStatus?: string;
   field?: string;
+  agriSubtype?: string;
   newModel?: string;
   paperOnly?: boolean;
   year?: number;
@@ -97,6 +98,7 @@ export function filtered(db: Kysely<DB>, q: SearchQuery) {
       if (q.kind) and.push(eb('o.kind', '=', q.kind));
       if (q.legalStatus) and.push(eb('o.legal_status', '=', q.legalStatus));
       if (q.field) and.push(eb('o.field', '=', q.field));
+      if (q.agriSubtype) and.push(eb('o.agri_subtype', '=', q.agriSubtype));
       if (q.newModel) and.push(eb('o.new_model', '=', q.newModel));
       if (q.paperOnly !== undefined) and.push(eb('o.paper_only', '=', q.paperOnly));
       if (q.provinceId !== undefined) and.push(eb('o.province_id', '=', q.provinceId));
@@ -267,6 +269,23 @@ export async function searchOrganisations(db: Kysely<DB>, q: SearchQuery) {
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(totals.n), byLineage: Number(totals.by_lineage) };
+}
+
+/** How many organisations the query matches. */
+export async function countFiltered(db: Kysely<DB>, q: SearchQuery) {
+  const r = await filtered(db, q).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * The ids of every match in the list's full order (relevance ranked in full: rankedPage returns the same pages),
+ * the first `q.offset + q.limit` of them.
+ */
+export async function filteredIds(db: Kysely<DB>, q: SearchQuery): Promise<number[]> {
+  let ordered = filtered(db, q).select('o.id');
+  for (const o of orderings(q)) ordered = ordered.orderBy(o);
+  const rows = await ordered.limit(q.limit).offset(q.offset).execute();
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SearchOrganisationsInput {
   kind?: string;
   legalStatus?: string;
   field?: string;
+  /** Agricultural subtype (not a filter of the list page; the exports take it). */
+  agriSubtype?: string;
   newModel?: string;
   paperOnly?: boolean;
   unitId?: number;
@@ -97,6 +99,28 @@ async function bandFilter(
  * assessment year was filtered on.
  */
 export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
+  const query = await listQuery(ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
+  let result = await repo.searchOrganisations(ctx.db, query);
+  if (await addTypoMatches(ctx, query, result.total, input.pageSize))
+    result = await repo.searchOrganisations(ctx.db, query);
+  const { rows, total, byLineage } = result;
+  return {
+    items: rows.map(toItem),
+    total,
+    approximate: byLineage > 0,
+    ...(query.band ? { bandYear: query.band.year } : {}),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** The list's query (scope, search box, filters, sort) for one window of rows. */
+async function listQuery(
+  ctx: Ctx,
+  input: Omit<SearchOrganisationsInput, 'page' | 'pageSize'>,
+  limit: number,
+  offset: number,
+): Promise<repo.SearchQuery> {
   const text = input.q ? searchTerms(input.q) : undefined;
   const scope = orgScopeFilter(ctx);
   const query: repo.SearchQuery = {
@@ -105,14 +129,15 @@ export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsIn
     kind: input.kind,
     legalStatus: input.legalStatus,
     field: input.field,
+    agriSubtype: input.agriSubtype,
     newModel: input.newModel,
     paperOnly: input.paperOnly,
     year: input.year,
     band: await bandFilter(ctx, scope, input),
     sort: input.sort ?? (text ? 'relevance' : 'name'),
     order: input.order ?? 'asc',
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
+    limit,
+    offset,
   };
   if (input.unitId !== undefined) {
     const t = await communeTerritory(ctx.db, input.unitId);
@@ -129,24 +154,47 @@ export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsIn
         partialPostCommuneIds: t.partialPostCommuneIds,
       };
   }
-  let result = await repo.searchOrganisations(ctx.db, query);
-  // One typo: when the exact matches do not fill a page, trigram candidates from the index are added if the
-  // name holds the query within one edit. Only then, because the candidate search is the costly part; the
-  // rule depends on the exact count and the page size only, so every page of one search agrees.
-  if (text?.fuzzy && result.total < input.pageSize) {
-    const candidates = await repo.fuzzyCandidates(ctx.db, query, text.key, FUZZY_CANDIDATES);
-    text.fuzzyIds = candidates.filter((c) => fuzzyContains(c.name_key, text.key, 1)).map((c) => c.id);
-    if (text.fuzzyIds.length > 0) result = await repo.searchOrganisations(ctx.db, query);
-  }
-  const { rows, total, byLineage } = result;
-  return {
-    items: rows.map(toItem),
-    total,
-    approximate: byLineage > 0,
-    ...(query.band ? { bandYear: query.band.year } : {}),
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return query;
+}
+
+/**
+ * One typo: when the exact matches do not fill a page, trigram candidates from the index are added to the query's
+ * text filter if the name holds the query within one edit; true when some were. Only then, because the candidate
+ * search is the costly part; the rule depends on the exact count and the page size only, so every page of one
+ * search agrees (and an export of the list takes the same page size to select the same rows).
+ */
+async function addTypoMatches(ctx: Ctx, query: repo.SearchQuery, exactTotal: number, pageSize: number) {
+  const text = query.text;
+  if (!text?.fuzzy || exactTotal >= pageSize) return false;
+  const candidates = await repo.fuzzyCandidates(ctx.db, query, text.key, FUZZY_CANDIDATES);
+  text.fuzzyIds = candidates.filter((c) => fuzzyContains(c.name_key, text.key, 1)).map((c) => c.id);
+  return text.fuzzyIds.length > 0;
+}
+
+/** The list's filters and sort, with the page size it is shown in (which decides its typo step), for an export. */
+export type OrganisationListSelection = Omit<SearchOrganisationsInput, 'page' | 'pageSize'> & {
+  pageSize?: number;
+};
+
+/** The page size of the list when none is given (the route's default). */
+export const LIST_PAGE_SIZE = 20;
+
+/**
+ * Every organisation the list shows for the same filters, on all its pages and in its order: the same query
+ * built by the same code, within the caller's scope, with the same typo step for the list's page size. The ids,
+ * for an export to read its own columns. `max` caps the rows read (the total is exact).
+ */
+export async function listOrganisationIds(
+  ctx: Ctx,
+  input: OrganisationListSelection,
+  max = 1_000_000,
+): Promise<{ ids: number[]; total: number; bandYear?: number | null }> {
+  const query = await listQuery(ctx, input, max, 0);
+  let total = await repo.countFiltered(ctx.db, query);
+  if (await addTypoMatches(ctx, query, total, input.pageSize ?? LIST_PAGE_SIZE))
+    total = await repo.countFiltered(ctx.db, query);
+  const ids = total === 0 ? [] : await repo.filteredIds(ctx.db, query);
+  return { ids, total, ...(query.band ? { bandYear: query.band.year } : {}) };
 }
 
 /** Input of the duplicate check. */

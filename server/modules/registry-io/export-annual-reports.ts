@@ -1,10 +1,12 @@
+import { sql } from 'kysely';
 import { labelOf, REPORT_STATUSES } from '../../../core/registry/enums.js';
 import { REPORT_FIELD_BY_KEY } from '../../../core/registry/report-fields.js';
 import { compareVietnamese } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
+import { listOrganisationIds } from '../organisation/search-organisations.js';
 import { ANNUAL_REPORT_COLUMNS } from './columns-annual-report.js';
 import { dateCell, moneyCell } from './excel-safe.js';
-import { applyOrgFilters, type OrgFilters } from './export-filters.js';
+import type { OrgFilters } from './export-filters.js';
 import { buildKindWorkbook } from './kind-workbook.js';
 
 function figureCell(key: string, v: unknown): unknown {
@@ -30,8 +32,12 @@ function figureCell(key: string, v: unknown): unknown {
  * that year are listed, so the file imports back with no change (approved years are refused on import).
  */
 export async function exportAnnualReports(ctx: Ctx, year: number, f: OrgFilters) {
-  const q = applyOrgFilters(ctx, ctx.db.selectFrom('organisation'), f)
+  // The organisations of the list for these filters; the year's reports narrow them further.
+  const { ids } = await listOrganisationIds(ctx, { ...f, year: undefined });
+  const q = ctx.db
+    .selectFrom('organisation')
     .innerJoin('annual_report as r', 'r.organisation_id', 'organisation.id')
+    .where(sql<boolean>`organisation.id = any(${ids}::int[])`)
     .where('r.year', '=', year)
     .where('r.period', '=', 'year')
     .selectAll('r')

@@ -7,7 +7,6 @@ import {
   NEW_MODELS,
   ORGANISATION_KINDS,
 } from '../../../core/registry/enums.js';
-import { compareVietnamese } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { ORGANISATION_COLUMNS } from './columns-organisation.js';
 import { dateCell, moneyCell } from './excel-safe.js';
@@ -53,21 +52,15 @@ export function organisationRow(o: ExportRow): unknown[] {
 }
 
 /**
- * The filtered organisations of the caller's scope as .xlsx in the template's layout, so that the file can
- * be edited and imported back (an unedited export imports with no change). Text that a spreadsheet would
- * read as a formula is neutralised.
+ * The organisations the list shows for the same filters (all pages, in the list's order, within the caller's
+ * scope) as .xlsx in the template's layout, so that the file can be edited and imported back (an unedited
+ * export imports with no change). Text that a spreadsheet would read as a formula is neutralised.
  */
 export async function exportOrganisations(
   ctx: Ctx,
   f: OrgFilters,
 ): Promise<{ bytes: Buffer; fileName: string; count: number }> {
   const rows = await findOrganisationsForExport(ctx, ctx.db, f);
-  rows.sort(
-    (a, b) =>
-      compareVietnamese(a.province_name, b.province_name) ||
-      a.commune_code.localeCompare(b.commune_code) ||
-      compareVietnamese(a.name, b.name),
-  );
   const bytes = await buildKindWorkbook(ctx, 'organisations', rows.map(organisationRow));
   return { bytes, fileName: 'danh-sach-to-chuc.xlsx', count: rows.length };
 }

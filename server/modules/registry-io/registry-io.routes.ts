@@ -5,6 +5,7 @@ import { json, jsonBody, problems } from '../../http/openapi-helpers.js';
 import { invalid } from '../../http/problem.js';
 import { declareRoute } from '../../http/route.js';
 import { ZIdParam, ZPaging } from '../../http/zod-common.js';
+import { ZListQuery } from '../organisation/organisation.schemas.js';
 import { commitImport } from './commit-import.js';
 import { createImport } from './create-import.js';
 import { exportAnnualReports } from './export-annual-reports.js';
@@ -180,9 +181,17 @@ export function registerRegistryIoRoutes(app: OpenAPIHono<AppEnv>) {
         method: 'get',
         path: '/api/registry/exports/organisations',
         tags,
-        summary: 'Xuất danh sách tổ chức theo bộ lọc (.xlsx, cùng bố cục tệp mẫu)',
+        summary:
+          'Xuất danh sách tổ chức theo bộ lọc (.xlsx, cùng bố cục tệp mẫu): đúng các dòng của danh sách, mọi trang, cùng thứ tự',
         request: {
-          query: z.object({ ...ZOrgFilters, year: z.coerce.number().int().min(1990).max(2100).optional() }),
+          // The list's own query (less its page), so that the file holds exactly what the list shows.
+          query: ZListQuery.omit({ page: true }).extend({
+            agriSubtype: ZOrgFilters.agriSubtype,
+            pageSize: ZListQuery.shape.pageSize.openapi({
+              description:
+                'Cỡ trang đang xem ở danh sách: khi số kết quả khớp đúng ít hơn một trang, danh sách (và tệp) thêm các tên sai một ký tự',
+            }),
+          }),
         },
         responses: { 200: xlsxResponse('Danh sách tổ chức'), ...problems(400, 401, 403) },
       }),

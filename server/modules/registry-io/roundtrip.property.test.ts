@@ -201,7 +201,8 @@ describe('export → import round trip (property)', () => {
             ),
           );
           try {
-            const exported = await download(h, officer, '/api/registry/exports/organisations?q=48');
+            // The export searches as the list does: a registration-code prefix counts from 3 digits.
+            const exported = await download(h, officer, '/api/registry/exports/organisations?q=480');
             const sheet = await readSheet(exported.bytes, ORGANISATION_COLUMNS);
             const prepared = await prepareOrganisations(ctx, sheet);
             for (const o of orgs) {

@@ -53,12 +53,17 @@ const CHUNK = 100;
  * One page of organisations. A page larger than the API allows is fetched as consecutive chunks of
  * 100 rows (the offsets line up exactly) and joined, so the list can still show 500 rows at once.
  */
+/** The page size the server sees for a list page (a larger page is fetched as chunks of CHUNK rows). */
+export function requestPageSize(pageSize: number): number {
+  return pageSize <= API_MAX_PAGE_SIZE ? pageSize : CHUNK;
+}
+
 export async function fetchOrganisationPage(
   params: OrgListParams,
   signal?: AbortSignal,
 ): Promise<OrganisationPage> {
   const query = { ...params, paperOnly: params.paperOnly ? 'true' : undefined };
-  if (params.pageSize <= API_MAX_PAGE_SIZE) {
+  if (requestPageSize(params.pageSize) === params.pageSize) {
     return api.get<OrganisationPage>('/api/organisations', query, signal);
   }
   const chunks = Math.ceil(params.pageSize / CHUNK);

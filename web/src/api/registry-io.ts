@@ -1,6 +1,6 @@
 /** Excel round trip: templates, import (dry run, commit, rejected rows) and the organisation export. */
 import { api, apiDownload, apiUpload } from './client';
-import type { OrgFilters } from './organisations';
+import { type OrgListParams, requestPageSize } from './organisations';
 import type { ImportCommit, ImportDryRun, ImportKind } from './registry-types';
 
 /** Downloads the Excel template of an import kind. */
@@ -26,13 +26,20 @@ export function downloadRejected(jobId: number): Promise<string> {
   return apiDownload(`/api/registry/imports/${jobId}/rejected`, undefined, `dong-bi-tu-choi-${jobId}.xlsx`);
 }
 
-/** List filters the export does not take yet (ZOrgFilters in server/modules/registry-io/registry-io.schemas.ts). */
-export const EXPORT_IGNORED_FILTERS = ['year', 'paperOnly'] as const;
-
-/** Downloads the organisations matching the list's filters as an Excel workbook. */
-export function exportOrganisations(filters: OrgFilters): Promise<string> {
-  const { year: _year, paperOnly: _paperOnly, ...taken } = filters;
-  return apiDownload('/api/registry/exports/organisations', { ...taken }, 'to-chuc-kttt.xlsx');
+/**
+ * Downloads, as an Excel workbook, exactly the organisations the list shows: every filter, all pages, the same
+ * order. The page size goes too, as the server sees it, because it decides whether names one typo away are added.
+ */
+export function exportOrganisations(params: Omit<OrgListParams, 'page'>): Promise<string> {
+  return apiDownload(
+    '/api/registry/exports/organisations',
+    {
+      ...params,
+      paperOnly: params.paperOnly ? 'true' : undefined,
+      pageSize: requestPageSize(params.pageSize),
+    },
+    'to-chuc-kttt.xlsx',
+  );
 }
 
 /** Downloads one year's figures of the organisations in scope (same layout as the annual-report template). */

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../core/format';
 import { errorMessage } from '../api/client';
 import { type OrgFilters as OrgFilterValues, organisationsQuery } from '../api/organisations';
-import { EXPORT_IGNORED_FILTERS, exportOrganisations } from '../api/registry-io';
+import { exportOrganisations } from '../api/registry-io';
 import { ErrorAlert } from '../components/error-alert';
 import { Forbidden } from '../components/forbidden';
 import { OrgFilters } from '../components/org-filters';
@@ -50,17 +50,9 @@ export function OrganisationsPage() {
     enabled: allowed && !ownOrg,
   });
   const exporting = useMutation({
-    mutationFn: () => exportOrganisations(filtersOf(search)),
-    onSuccess: (name) => {
-      message.success(t('orgList.exported', { name }));
-      const ignored = EXPORT_IGNORED_FILTERS.filter((k) => search[k] !== undefined);
-      if (ignored.length > 0) {
-        message.warning(
-          t('orgList.exportIgnored', { filters: ignored.map((k) => t(`orgList.${k}`)).join(', ') }),
-          8,
-        );
-      }
-    },
+    mutationFn: () =>
+      exportOrganisations({ ...filtersOf(search), sort: search.sort, order: search.order, pageSize }),
+    onSuccess: (name) => message.success(t('orgList.exported', { name })),
     onError: (err) => message.error(errorMessage(err)),
   });
 
