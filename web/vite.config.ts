@@ -33,8 +33,8 @@ export default defineConfig({
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 30 },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 30 },
             // antd is left to the bundler's own splitting: each page's chunk graph holds only the components
-            // it imports. Two fixed antd groups (shell / pages) made the dashboard's first load download
-            // both, tables and date pickers included: 502 KB gzip against 349 KB now (scripts/web-budget.ts).
+            // it imports, and the shell and the dashboard import none (web/src/page-resources.tsx). A fixed
+            // antd group would put antd back into the dashboard's first load (scripts/web-budget.ts).
           ],
         },
       },

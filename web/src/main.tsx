@@ -6,6 +6,7 @@ import { ME_KEY } from './api/auth';
 import { setUnauthorizedHandler } from './api/client';
 import { AppProviders } from './app-providers';
 import { i18nReady } from './i18n';
+import './shell.css';
 import { queryClient } from './query-client';
 import { router } from './router';
 

@@ -1,4 +1,8 @@
-/** Code-based route tree: /login outside the shell, everything else inside it behind a session check. */
+/**
+ * Code-based route tree: /login outside the shell, everything else inside it behind a session check.
+ * Every page but the dashboard is an `antdPage`: its loader fetches antd and the page strings with the page's
+ * chunk (page-resources.tsx); the dashboard renders with the shell's own components (issue 6's first-load budget).
+ */
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -13,7 +17,7 @@ import { AppShell } from './components/app-shell';
 import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
 import { validateCampaignSearch, validateUnitYearSearch } from './lib/assessment-search';
-import { isIsoDate } from './lib/dates';
+import { isIsoDate } from './lib/calendar';
 import { validateIndicatorsSearch, validatePlanPageSearch, validatePlansSearch } from './lib/plan-search';
 import {
   validateImportSearch,
@@ -22,8 +26,7 @@ import {
   validateQueueSearch,
   validateReportSearch,
 } from './lib/search-params';
-import { LoginPage } from './pages/login-page';
-import { NotFoundPage } from './pages/not-found-page';
+import { loadPageResources } from './page-resources';
 import { queryClient } from './query-client';
 
 /** What every route's loader and beforeLoad receive. */
@@ -39,9 +42,20 @@ export interface UnitSearch {
 const validateUnitSearch = (search: Record<string, unknown>): UnitSearch =>
   isIsoDate(search.date) ? { date: search.date } : {};
 
+/**
+ * Route options of a lazily loaded page that uses antd and the page strings: the loader fetches both in parallel
+ * with the page's own chunk, and the shell wraps the page in antd's providers (PageScope).
+ */
+function antdPage<T extends Record<string, unknown>, TKey extends keyof T & string>(
+  importer: () => Promise<T>,
+  exportName: TKey,
+) {
+  return { loader: loadPageResources, component: lazyRouteComponent(importer, exportName) };
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: lazyRouteComponent(() => import('./pages/not-found-page'), 'NotFoundPage'),
   errorComponent: RouteError,
 });
 
@@ -52,7 +66,7 @@ const loginRoute = createRoute({
     const me = await context.queryClient.ensureQueryData(meQueryOptions());
     if (me) throw redirect({ to: '/' });
   },
-  component: LoginPage,
+  ...antdPage(() => import('./pages/login-page'), 'LoginPage'),
 });
 
 const appRoute = createRoute({
@@ -68,6 +82,7 @@ const appRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  staticData: { withoutAntd: true },
   component: lazyRouteComponent(() => import('./pages/dashboard-page'), 'DashboardPage'),
 });
 
@@ -75,79 +90,79 @@ const unitsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/units',
   validateSearch: validateUnitSearch,
-  component: lazyRouteComponent(() => import('./pages/units-page'), 'UnitsPage'),
+  ...antdPage(() => import('./pages/units-page'), 'UnitsPage'),
 });
 
 const unitDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/units/$id',
   validateSearch: validateUnitSearch,
-  component: lazyRouteComponent(() => import('./pages/unit-detail-page'), 'UnitDetailPage'),
+  ...antdPage(() => import('./pages/unit-detail-page'), 'UnitDetailPage'),
 });
 
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/users',
-  component: lazyRouteComponent(() => import('./pages/users-page'), 'UsersPage'),
+  ...antdPage(() => import('./pages/users-page'), 'UsersPage'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/audit',
-  component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
+  ...antdPage(() => import('./pages/audit-page'), 'AuditPage'),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
-  component: lazyRouteComponent(() => import('./pages/account-page'), 'AccountPage'),
+  ...antdPage(() => import('./pages/account-page'), 'AccountPage'),
 });
 
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations',
   validateSearch: validateOrgListSearch,
-  component: lazyRouteComponent(() => import('./pages/organisations-page'), 'OrganisationsPage'),
+  ...antdPage(() => import('./pages/organisations-page'), 'OrganisationsPage'),
 });
 
 const organisationNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/new',
-  component: lazyRouteComponent(() => import('./pages/organisation-form-page'), 'OrganisationCreatePage'),
+  ...antdPage(() => import('./pages/organisation-form-page'), 'OrganisationCreatePage'),
 });
 
 const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/import',
   validateSearch: validateImportSearch,
-  component: lazyRouteComponent(() => import('./pages/import-page'), 'ImportPage'),
+  ...antdPage(() => import('./pages/import-page'), 'ImportPage'),
 });
 
 const organisationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/$id',
   validateSearch: validateOrgPageSearch,
-  component: lazyRouteComponent(() => import('./pages/organisation-page'), 'OrganisationPage'),
+  ...antdPage(() => import('./pages/organisation-page'), 'OrganisationPage'),
 });
 
 const organisationEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/$id/edit',
-  component: lazyRouteComponent(() => import('./pages/organisation-form-page'), 'OrganisationEditPage'),
+  ...antdPage(() => import('./pages/organisation-form-page'), 'OrganisationEditPage'),
 });
 
 const reportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/$id/reports/$year',
   validateSearch: validateReportSearch,
-  component: lazyRouteComponent(() => import('./pages/report-page'), 'ReportPage'),
+  ...antdPage(() => import('./pages/report-page'), 'ReportPage'),
 });
 
 const reviewQueueRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reports',
   validateSearch: validateQueueSearch,
-  component: lazyRouteComponent(() => import('./pages/reports-page'), 'ReportsPage'),
+  ...antdPage(() => import('./pages/reports-page'), 'ReportsPage'),
 });
 
 // Yearly assessment of cooperatives (issue 4): campaigns, board, report, rubrics, import, and the form.
@@ -155,45 +170,45 @@ const assessmentCampaignsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments',
   validateSearch: validateCampaignSearch,
-  component: lazyRouteComponent(() => import('./pages/assessment-campaigns-page'), 'AssessmentCampaignsPage'),
+  ...antdPage(() => import('./pages/assessment-campaigns-page'), 'AssessmentCampaignsPage'),
 });
 
 const assessmentBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments/board',
   validateSearch: validateUnitYearSearch,
-  component: lazyRouteComponent(() => import('./pages/assessment-board-page'), 'AssessmentBoardPage'),
+  ...antdPage(() => import('./pages/assessment-board-page'), 'AssessmentBoardPage'),
 });
 
 const assessmentReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments/report',
   validateSearch: validateUnitYearSearch,
-  component: lazyRouteComponent(() => import('./pages/assessment-report-page'), 'AssessmentReportPage'),
+  ...antdPage(() => import('./pages/assessment-report-page'), 'AssessmentReportPage'),
 });
 
 const rubricsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments/rubrics',
-  component: lazyRouteComponent(() => import('./pages/rubrics-page'), 'RubricsPage'),
+  ...antdPage(() => import('./pages/rubrics-page'), 'RubricsPage'),
 });
 
 const rubricRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments/rubrics/$id',
-  component: lazyRouteComponent(() => import('./pages/rubric-page'), 'RubricPage'),
+  ...antdPage(() => import('./pages/rubric-page'), 'RubricPage'),
 });
 
 const assessmentImportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/assessments/import',
-  component: lazyRouteComponent(() => import('./pages/assessment-import-page'), 'AssessmentImportPage'),
+  ...antdPage(() => import('./pages/assessment-import-page'), 'AssessmentImportPage'),
 });
 
 const assessmentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/organisations/$id/assessments/$year',
-  component: lazyRouteComponent(() => import('./pages/assessment-page'), 'AssessmentPage'),
+  ...antdPage(() => import('./pages/assessment-page'), 'AssessmentPage'),
 });
 
 // Plans with targets evaluated live, and the indicators they are computed with (issue 5).
@@ -201,21 +216,21 @@ const plansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/plans',
   validateSearch: validatePlansSearch,
-  component: lazyRouteComponent(() => import('./pages/plans-page'), 'PlansPage'),
+  ...antdPage(() => import('./pages/plans-page'), 'PlansPage'),
 });
 
 const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/plans/$id',
   validateSearch: validatePlanPageSearch,
-  component: lazyRouteComponent(() => import('./pages/plan-page'), 'PlanPage'),
+  ...antdPage(() => import('./pages/plan-page'), 'PlanPage'),
 });
 
 const indicatorsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/indicators',
   validateSearch: validateIndicatorsSearch,
-  component: lazyRouteComponent(() => import('./pages/indicators-page'), 'IndicatorsPage'),
+  ...antdPage(() => import('./pages/indicators-page'), 'IndicatorsPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -259,5 +274,9 @@ export const router = createRouter({
 declare module '@tanstack/react-router' {
   interface Register {
     router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    /** The page draws with the shell's own components: no antd providers, no page strings (the dashboard). */
+    withoutAntd?: boolean;
   }
 }

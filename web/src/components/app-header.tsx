@@ -1,13 +1,13 @@
 /** Top bar: the user's scope, language switch, the user and sign-out. */
-import { BankOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Avatar, Button, Flex, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logout, ME_KEY } from '../api/auth';
 import type { Me } from '../api/types';
+import { Icon } from './icons';
 import { LangSwitch } from './lang-switch';
+import { Button } from './ui';
 
 /** Header of the app shell; everything the user sees about themselves is rendered as text. */
 export function AppHeader({ me }: { me: Me }) {
@@ -29,41 +29,28 @@ export function AppHeader({ me }: { me: Me }) {
   }
 
   return (
-    <Layout.Header
-      style={{
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'space-between',
-        gap: 16,
-        borderBottom: '1px solid #e5e9f0',
-        position: 'sticky',
-        top: 0,
-        zIndex: 10,
-      }}
-    >
-      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-        <BankOutlined style={{ color: '#1d4f91' }} />
-        <Typography.Text strong ellipsis data-testid="scope-label" title={me.scope.label}>
+    <header className="ht-header">
+      <div className="ht-header-scope">
+        <Icon name="bank" />
+        <span className="ht-strong ht-ellipsis" data-testid="scope-label" title={me.scope.label}>
           {me.scope.label}
-        </Typography.Text>
-      </Flex>
-      <Flex align="center" gap={8} style={{ flexShrink: 0 }}>
+        </span>
+      </div>
+      <div className="ht-header-tools">
         <LangSwitch />
-        <Link to="/account" data-testid="user-menu" style={{ color: 'inherit' }} title={t('nav.account')}>
-          <Flex align="center" gap={8}>
-            <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d4f91' }} />
-            <Flex vertical style={{ lineHeight: 1.25 }}>
-              <Typography.Text strong>{me.fullName}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {me.roleLabel}
-              </Typography.Text>
-            </Flex>
-          </Flex>
+        <Link to="/account" data-testid="user-menu" className="ht-user" title={t('nav.account')}>
+          <span className="ht-avatar">
+            <Icon name="user" />
+          </span>
+          <span className="ht-user-text">
+            <span className="ht-strong">{me.fullName}</span>
+            <span className="ht-secondary ht-small">{me.roleLabel}</span>
+          </span>
         </Link>
-        <Button icon={<LogoutOutlined />} onClick={onLogout} loading={leaving} data-testid="logout">
+        <Button icon="logout" onClick={onLogout} loading={leaving} testId="logout">
           {t('header.logout')}
         </Button>
-      </Flex>
-    </Layout.Header>
+      </div>
+    </header>
   );
 }

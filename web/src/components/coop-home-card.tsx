@@ -1,20 +1,23 @@
 /** A cooperative user's home: its organisation and this year's report status, one click from both. */
-import { BankOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../core/format';
+import { LEGAL_STATUSES, ORGANISATION_KINDS, REPORT_STATUSES } from '../../../core/registry/enums';
 import { profileQuery } from '../api/organisations';
 import { orgReportsQuery } from '../api/reports';
-import { currentYearVn } from '../lib/dates';
+import { currentYearVn } from '../lib/calendar';
+import { useCoded } from '../lib/coded';
 import { ErrorAlert } from './error-alert';
+import { Icon } from './icons';
 import { PageSpinner } from './page-spinner';
-import { KindTag, LegalStatusTag, ReportStatusTag } from './registry-tags';
+import { KIND_COLOR, REPORT_COLOR, STATUS_COLOR } from './registry-colors';
+import { Button, Card, Descriptions, Tag } from './ui';
 
 /** Card with the organisation's name, code and status, and the current year's report with an open button. */
 export function CoopHomeCard({ orgId }: { orgId: number }) {
   const { t } = useTranslation();
+  const { label } = useCoded();
   const navigate = useNavigate();
   const profile = useQuery(profileQuery(orgId));
   const reports = useQuery(orgReportsQuery(orgId));
@@ -30,41 +33,50 @@ export function CoopHomeCard({ orgId }: { orgId: number }) {
     });
   return (
     <Card
-      size="small"
       style={{ marginBottom: 16 }}
-      data-testid="coop-home"
+      testId="coop-home"
       title={
-        <Space>
-          <BankOutlined />
+        <>
+          <Icon name="bank" />
           <span>{t('dashboard.ownOrganisation')}</span>
-        </Space>
+        </>
       }
       extra={
         <Button
           onClick={() => void navigate({ to: '/organisations/$id', params: { id: String(orgId) } })}
-          data-testid="coop-open-org"
+          testId="coop-open-org"
         >
           {t('dashboard.openProfile')}
         </Button>
       }
     >
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <h4 className="ht-title-4" style={{ marginBottom: '0.5em' }}>
         {org.name}
-      </Typography.Title>
+      </h4>
       <Descriptions
-        size="small"
-        column={{ xs: 1, md: 2 }}
         items={[
-          { key: 'kind', label: t('orgField.kind'), children: <KindTag kind={org.kind} /> },
+          {
+            key: 'kind',
+            label: t('orgField.kind'),
+            children: (
+              <Tag color={KIND_COLOR[org.kind]} title={label(ORGANISATION_KINDS, org.kind)}>
+                {org.kind}
+              </Tag>
+            ),
+          },
           {
             key: 'code',
             label: t('orgField.regCode'),
-            children: <Typography.Text style={{ fontFamily: 'monospace' }}>{org.regCode}</Typography.Text>,
+            children: <span className="ht-mono">{org.regCode}</span>,
           },
           {
             key: 'status',
             label: t('orgField.legalStatus'),
-            children: <LegalStatusTag status={org.legalStatus} />,
+            children: (
+              <Tag color={STATUS_COLOR[org.legalStatus]} wrap>
+                {label(LEGAL_STATUSES, org.legalStatus)}
+              </Tag>
+            ),
           },
           {
             key: 'place',
@@ -73,31 +85,28 @@ export function CoopHomeCard({ orgId }: { orgId: number }) {
           },
         ]}
       />
-      <Card type="inner" size="small" title={t('dashboard.reportOfYear', { year })} style={{ marginTop: 12 }}>
-        <Space wrap size={12}>
+      <Card inner title={t('dashboard.reportOfYear', { year })} style={{ marginTop: 12 }}>
+        <div className="ht-row">
           {report ? (
             <>
-              <ReportStatusTag status={report.status} testId="coop-report-status" />
+              <Tag color={REPORT_COLOR[report.status]} testId="coop-report-status">
+                {label(REPORT_STATUSES, report.status)}
+              </Tag>
               {report.submittedAt && (
-                <Typography.Text type="secondary">
-                  {t('report.submittedAt', { at: formatDateTime(report.submittedAt) })}
-                </Typography.Text>
+                <span className="ht-secondary">
+                  {t('dashboard.submittedAt', { at: formatDateTime(report.submittedAt) })}
+                </span>
               )}
             </>
           ) : (
-            <Typography.Text type="secondary" data-testid="coop-report-status">
+            <span className="ht-secondary" data-testid="coop-report-status">
               {t('dashboard.reportNotStarted')}
-            </Typography.Text>
+            </span>
           )}
-          <Button
-            type="primary"
-            icon={<FileTextOutlined />}
-            onClick={openReport}
-            data-testid="coop-open-report"
-          >
-            {report ? t('dashboard.openReport', { year }) : t('reports.startYear', { year })}
+          <Button variant="primary" icon="fileText" onClick={openReport} testId="coop-open-report">
+            {report ? t('dashboard.openReport', { year }) : t('dashboard.startReport', { year })}
           </Button>
-        </Space>
+        </div>
       </Card>
     </Card>
   );

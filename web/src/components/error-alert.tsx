@@ -1,17 +1,14 @@
 /** Inline display of a failed request. */
-import { Alert } from 'antd';
 import { errorMessage } from '../api/client';
+import { Icon } from './icons';
 
-/** Shows the server's Vietnamese `detail` for `error`, or nothing when there is no error. */
+/** Shows the server's Vietnamese `detail` for `error` (antd's error Alert look), or nothing without an error. */
 export function ErrorAlert({ error, testId }: { error: unknown; testId?: string }) {
   if (!error) return null;
   return (
-    <Alert
-      type="error"
-      showIcon
-      title={errorMessage(error)}
-      data-testid={testId}
-      style={{ marginBottom: 16 }}
-    />
+    <div className="ht-alert" role="alert" data-testid={testId}>
+      <Icon name="closeCircleFilled" />
+      <div>{errorMessage(error)}</div>
+    </div>
   );
 }

@@ -1,8 +1,7 @@
 /** Header button that switches between Vietnamese and English. */
-import { GlobalOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, setLanguage } from '../i18n';
+import { Button } from './ui';
 
 /** One click switches to the other language; the choice is remembered. */
 export function LangSwitch() {
@@ -10,12 +9,12 @@ export function LangSwitch() {
   const next = currentLanguage() === 'vi' ? 'en' : 'vi';
   return (
     <Button
-      type="text"
-      icon={<GlobalOutlined />}
+      variant="text"
+      icon="global"
       onClick={() => void setLanguage(next)}
       title={t('header.switchLanguage')}
       aria-label={t('header.switchLanguage')}
-      data-testid="lang-switch"
+      testId="lang-switch"
       lang={next}
     >
       {t(`lang.${next}`)}

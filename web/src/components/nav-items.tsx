@@ -1,18 +1,6 @@
 /** The side menu entries, each with the permission that shows it. */
-import {
-  AuditOutlined,
-  BankOutlined,
-  DashboardOutlined,
-  EnvironmentOutlined,
-  FileDoneOutlined,
-  FlagOutlined,
-  FundOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import type { ReactNode } from 'react';
 import type { Permission } from '../../../core/permissions';
+import type { IconName } from './icons';
 
 /** One menu entry; `to` is also the key used to highlight the current page. */
 export interface NavItem {
@@ -30,7 +18,7 @@ export interface NavItem {
   labelKey: string;
   /** Label for a cooperative user, whose entry opens its own organisation instead of the list. */
   ownLabelKey?: string;
-  icon: ReactNode;
+  icon: IconName;
   permission?: Permission;
 }
 
@@ -38,27 +26,27 @@ export interface NavItem {
 // points at a page that is not there yet.
 /** Menu entries in display order. */
 export const NAV_ITEMS: NavItem[] = [
-  { to: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
+  { to: '/', labelKey: 'nav.dashboard', icon: 'dashboard' },
   {
     to: '/organisations',
     labelKey: 'nav.organisations',
     ownLabelKey: 'nav.ownOrganisation',
-    icon: <BankOutlined />,
+    icon: 'bank',
     permission: 'org.read',
   },
-  { to: '/reports', labelKey: 'nav.reports', icon: <FileDoneOutlined />, permission: 'report.review' },
+  { to: '/reports', labelKey: 'nav.reports', icon: 'fileDone', permission: 'report.review' },
   {
     to: '/assessments',
-    labelKey: 'assessment.nav.menu',
-    icon: <TrophyOutlined />,
+    labelKey: 'nav.assessments',
+    icon: 'trophy',
     permission: 'assessment.read',
   },
-  { to: '/plans', labelKey: 'plan.nav', icon: <FlagOutlined />, permission: 'plan.read' },
-  { to: '/indicators', labelKey: 'plan.navIndicators', icon: <FundOutlined />, permission: 'plan.read' },
-  { to: '/units', labelKey: 'nav.units', icon: <EnvironmentOutlined /> },
-  { to: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
-  { to: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { to: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
+  { to: '/plans', labelKey: 'nav.plans', icon: 'flag', permission: 'plan.read' },
+  { to: '/indicators', labelKey: 'nav.indicators', icon: 'fund', permission: 'plan.read' },
+  { to: '/units', labelKey: 'nav.units', icon: 'environment' },
+  { to: '/users', labelKey: 'nav.users', icon: 'team', permission: 'user.read' },
+  { to: '/audit', labelKey: 'nav.audit', icon: 'audit', permission: 'audit.read' },
+  { to: '/account', labelKey: 'nav.account', icon: 'user' },
 ];
 
 /** The entry whose page contains `pathname` (longest prefix wins; '/' only matches itself). */

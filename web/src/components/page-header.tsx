@@ -1,5 +1,4 @@
 /** Title row of a page, with optional actions on the right. */
-import { Flex, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,11 +17,11 @@ export function PageHeader({
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   return (
-    <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ margin: 0 }} data-testid={titleTestId}>
+    <div className="ht-page-header">
+      <h4 className="ht-title-4" data-testid={titleTestId}>
         {title}
-      </Typography.Title>
+      </h4>
       {extra}
-    </Flex>
+    </div>
   );
 }

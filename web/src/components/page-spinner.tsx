@@ -1,11 +1,18 @@
 /** Centered spinner shown while a page or its data loads. */
-import { Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
 
-/** A full-width loading indicator for pending routes. */
+/** A full-width loading indicator for pending routes (antd's large Spin, drawn by shell.css). */
 export function PageSpinner() {
+  const { t } = useTranslation();
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
-      <Spin size="large" />
+    <div className="ht-spinner" role="status" aria-live="polite">
+      <span className="ht-spin-dot" aria-hidden="true">
+        <i />
+        <i />
+        <i />
+        <i />
+      </span>
+      <span className="ht-visually-hidden">{t('common.loading')}</span>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** Dashboard counters of the registry in the user's scope, each a link to the matching list. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Col, Row, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organisationCountQuery } from '../api/organisations';
 import { reviewQueueQuery } from '../api/reports';
@@ -27,37 +27,28 @@ export function RegistryStats() {
   });
   return (
     <>
-      <Typography.Title level={5}>{t('dashboard.registry')}</Typography.Title>
+      <h5 className="ht-title-5">{t('dashboard.registry')}</h5>
       <ErrorAlert error={counts.HTX.error ?? queue.error} />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      <div className="ht-grid" style={{ '--ht-cols-lg': 4 } as CSSProperties}>
         {KINDS.map((k) => (
-          <Col key={k} xs={24} sm={12} lg={6}>
-            <Link
-              to="/organisations"
-              search={{ kind: k }}
-              data-testid={`dashboard-count-${k}`}
-              style={{ display: 'block', height: '100%' }}
-            >
-              <StatCard
-                title={t(`dashboard.count.${k}`)}
-                value={counts[k].data}
-                loading={counts[k].isPending}
-              />
-            </Link>
-          </Col>
+          <Link key={k} to="/organisations" search={{ kind: k }} data-testid={`dashboard-count-${k}`}>
+            <StatCard
+              title={t(`dashboard.count.${k}`)}
+              value={counts[k].data}
+              loading={counts[k].isPending}
+            />
+          </Link>
         ))}
         {reviewer && (
-          <Col xs={24} sm={12} lg={6}>
-            <Link to="/reports" data-testid="dashboard-awaiting" style={{ display: 'block', height: '100%' }}>
-              <StatCard
-                title={t('dashboard.awaitingReview')}
-                value={queue.data?.total}
-                loading={queue.isPending}
-              />
-            </Link>
-          </Col>
+          <Link to="/reports" data-testid="dashboard-awaiting">
+            <StatCard
+              title={t('dashboard.awaitingReview')}
+              value={queue.data?.total}
+              loading={queue.isPending}
+            />
+          </Link>
         )}
-      </Row>
+      </div>
     </>
   );
 }

@@ -3,25 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_STATUSES, ORGANISATION_KINDS, REPORT_STATUSES } from '../../../core/registry/enums';
 import { useCoded } from '../lib/coded';
-
-const KIND_COLOR: Record<string, string> = { THT: 'cyan', HTX: 'blue', LHHTX: 'purple' };
-const STATUS_COLOR: Record<string, string> = {
-  active: 'green',
-  suspended: 'orange',
-  tax_revoked: 'red',
-  dissolving: 'volcano',
-  bankruptcy: 'volcano',
-  terminating: 'volcano',
-  dissolved: 'default',
-  terminated: 'default',
-  not_at_address: 'magenta',
-};
-const REPORT_COLOR: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  returned: 'warning',
-  approved: 'success',
-};
+import { KIND_COLOR, REPORT_COLOR, STATUS_COLOR } from './registry-colors';
 
 /** "HTX", "THT", "LHHTX" with the full name as tooltip. */
 export function KindTag({ kind }: { kind: string }) {

@@ -1,17 +1,8 @@
 /** One counter on the dashboard. */
-import { Card, Statistic } from 'antd';
 import { formatNumber } from '../../../core/format';
+import { StatisticCard } from './ui';
 
-/** A Statistic card whose number is formatted the Vietnamese way (1.234.567). */
+/** A counter card whose number is formatted the Vietnamese way (1.234.567). */
 export function StatCard({ title, value, loading }: { title: string; value?: number; loading?: boolean }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic
-        title={title}
-        value={value ?? 0}
-        loading={loading}
-        formatter={(v) => formatNumber(typeof v === 'number' ? v : Number(v))}
-      />
-    </Card>
-  );
+  return <StatisticCard title={title} value={formatNumber(value ?? 0)} loading={loading} />;
 }

@@ -1,5 +1,5 @@
 /** Validation of the URL search params of the plan and indicator pages (bookmarkable, hand-edit safe). */
-import { isIsoDate } from './dates';
+import { isIsoDate } from './calendar';
 
 /** The document kinds and statuses a plan can have (server/modules/plan/plan-dto.ts). */
 export const PLAN_KINDS = [

@@ -1,6 +1,5 @@
 /** /: welcome page with the user's scope and administrative unit counts. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../core/format';
@@ -11,6 +10,7 @@ import { PageHeader } from '../components/page-header';
 import { PageSpinner } from '../components/page-spinner';
 import { RegistryStats } from '../components/registry-stats';
 import { StatCard } from '../components/stat-card';
+import { Card } from '../components/ui';
 import { can, useCurrentUser } from '../current-user';
 
 const UnitReformChart = lazy(() => import('../components/unit-reform-chart'));
@@ -27,17 +27,12 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')} />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {t('dashboard.greeting', { name: me.fullName })}
-        </Typography.Title>
-        <Typography.Text>
-          {t('dashboard.scope')}: <Typography.Text strong>{me.scope.label}</Typography.Text>
-        </Typography.Text>
-        <br />
-        <Typography.Text type="secondary">
-          {t('dashboard.today', { date: formatDate(new Date()) })}
-        </Typography.Text>
+      <Card style={{ marginBottom: 16 }}>
+        <h5 className="ht-title-5">{t('dashboard.greeting', { name: me.fullName })}</h5>
+        <div>
+          {t('dashboard.scope')}: <span className="ht-strong">{me.scope.label}</span>
+        </div>
+        <div className="ht-secondary">{t('dashboard.today', { date: formatDate(new Date()) })}</div>
       </Card>
       {ownOrg && <CoopHomeCard orgId={ownOrg} />}
       {!ownOrg && can(me, 'org.read') && <RegistryStats />}
@@ -55,29 +50,19 @@ function UnitCounts() {
   return (
     <>
       <ErrorAlert error={stats.error} />
-      <Typography.Title level={5}>{t('dashboard.currentUnits')}</Typography.Title>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={12} lg={8}>
-          <StatCard title={t('dashboard.provinces')} value={s?.provinces} loading={loading} />
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <StatCard title={t('dashboard.communes')} value={s?.communes} loading={loading} />
-        </Col>
-      </Row>
-      <Typography.Title level={5}>{t('dashboard.previousUnits')}</Typography.Title>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={12} lg={8}>
-          <StatCard title={t('dashboard.preProvinces')} value={s?.preProvinces} loading={loading} />
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <StatCard title={t('dashboard.preDistricts')} value={s?.preDistricts} loading={loading} />
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <StatCard title={t('dashboard.preCommunes')} value={s?.preCommunes} loading={loading} />
-        </Col>
-      </Row>
+      <h5 className="ht-title-5">{t('dashboard.currentUnits')}</h5>
+      <div className="ht-grid">
+        <StatCard title={t('dashboard.provinces')} value={s?.provinces} loading={loading} />
+        <StatCard title={t('dashboard.communes')} value={s?.communes} loading={loading} />
+      </div>
+      <h5 className="ht-title-5">{t('dashboard.previousUnits')}</h5>
+      <div className="ht-grid">
+        <StatCard title={t('dashboard.preProvinces')} value={s?.preProvinces} loading={loading} />
+        <StatCard title={t('dashboard.preDistricts')} value={s?.preDistricts} loading={loading} />
+        <StatCard title={t('dashboard.preCommunes')} value={s?.preCommunes} loading={loading} />
+      </div>
       {s && (
-        <Card size="small" title={t('dashboard.chartTitle')}>
+        <Card title={t('dashboard.chartTitle')}>
           <Suspense fallback={<PageSpinner />}>
             <UnitReformChart stats={s} />
           </Suspense>

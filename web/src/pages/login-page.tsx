@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { login, ME_KEY } from '../api/auth';
 import { errorMessage } from '../api/client';
 import { LangSwitch } from '../components/lang-switch';
+import { PageScope } from '../page-resources';
 import { PRIMARY_COLOR } from '../theme';
 
 interface LoginValues {
@@ -15,8 +16,17 @@ interface LoginValues {
   password: string;
 }
 
-/** Sign-in form; on success the user lands on the dashboard. */
+/** Sign-in page (outside the shell, so it sets up antd's providers itself). */
 export function LoginPage() {
+  return (
+    <PageScope>
+      <LoginForm />
+    </PageScope>
+  );
+}
+
+/** Sign-in form; on success the user lands on the dashboard. */
+function LoginForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -2,9 +2,19 @@
 import { useNavigate } from '@tanstack/react-router';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageScope } from '../page-resources';
+
+/** Any unknown path (outside the shell, so it sets up antd's providers itself). */
+export function NotFoundPage() {
+  return (
+    <PageScope>
+      <NotFound />
+    </PageScope>
+  );
+}
 
 /** A 404 result with a way back to the dashboard. */
-export function NotFoundPage() {
+function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
