@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { type Database, openPGlite, openPostgres } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { ReadCache } from './db/read-cache.js';
 import { ensureAdminUnits } from './modules/admin-unit/admin-unit.load.js';
 import { DirectoryStorage } from './modules/attachment/file-storage.js';
 import { SessionCache } from './modules/auth/session-cache.js';
@@ -14,7 +15,7 @@ import { seedPlans } from './seed/seed-plans.js';
 /** Opens the configured database (PGlite under DATA_DIR, or PostgreSQL via DATABASE_URL) and migrates it. */
 export async function openAppDatabase(config: Config): Promise<Database> {
   const database = config.databaseUrl
-    ? await openPostgres(config.databaseUrl)
+    ? await openPostgres(config.databaseUrl, 10, { listen: true })
     : await openPGlite({ dataDir: join(config.dataDir, 'pglite') });
   try {
     await migrateToLatest(database.db);
@@ -56,5 +57,6 @@ export function buildDeps(database: Database, config: Config): AppDeps {
       sessionAbsoluteHours: config.sessionAbsoluteHours,
     },
     sessions: new SessionCache({ ttlSeconds: config.sessionCacheSeconds }),
+    reads: new ReadCache(database.changes, config.readCacheEntries),
   };
 }

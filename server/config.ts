@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { READ_CACHE_MAX_ENTRIES } from './db/read-cache.js';
 
 /** Runtime configuration from the environment (README "Cấu hình / Configuration"). */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Seconds a validated session is reused without a database read (0: never). */
   sessionCacheSeconds: number;
+  /** Costly read results kept until the data changes (0: none; docs/decisions/0008-read-cache.md). */
+  readCacheEntries: number;
   seedDemo: boolean;
 }
 
@@ -48,6 +51,7 @@ export function loadConfig(env = process.env): Config {
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     sessionCacheSeconds: int('SESSION_CACHE_SECONDS', 5, 0, 300),
+    readCacheEntries: int('READ_CACHE_ENTRIES', READ_CACHE_MAX_ENTRIES, 0, 100_000),
     seedDemo: seed === 'true' || seed === '1',
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, ScopeType } from '../core/permissions.js';
 import type { DatabaseKind } from './db/database.js';
+import type { ReadCache } from './db/read-cache.js';
 import type { DB } from './db/schema.js';
 import type { FileStorage } from './modules/attachment/file-storage.js';
 import type { SessionCache } from './modules/auth/session-cache.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   config: { secureCookies: boolean; sessionIdleMinutes: number; sessionAbsoluteHours: number };
   /** Validated sessions of this process for a few seconds (docs/decisions/0006-session-cache.md). */
   sessions: SessionCache;
+  /** Costly read results reused until the data changes (docs/decisions/0008-read-cache.md). */
+  reads: ReadCache;
 }
 
 /** What a service function receives: the dependencies plus who is asking and which request this is. */

@@ -2,9 +2,12 @@
  * The application in-process over a dataset, signed in as a national user, able to capture the SQL a request
  * runs (from Kysely's log) and replay it directly on the driver: the floor of a read request.
  */
+
 import { rmSync } from 'node:fs';
 import { createApp } from '../../server/app.js';
 import type { AppDeps, Ctx } from '../../server/context.js';
+import { DataChanges } from '../../server/db/data-changes.js';
+import { ReadCache } from '../../server/db/read-cache.js';
 import { DirectoryStorage } from '../../server/modules/attachment/file-storage.js';
 import { hashPassword } from '../../server/modules/auth/password.js';
 import { SessionCache } from '../../server/modules/auth/session-cache.js';
@@ -53,6 +56,9 @@ export async function openBenchApp(ds: Dataset): Promise<BenchApp> {
     storage,
     config,
     sessions: new SessionCache({ ttlSeconds: 5 }),
+    // Off: the in-process cases compare the evaluation itself with its SQL, not a cache hit with it. The process
+    // cases (http, load) run the server as configured, cache on (docs/decisions/0008-read-cache.md).
+    reads: new ReadCache(new DataChanges(), 0),
   };
   const app = createApp(deps, { webDist: null });
   const hash = await hashPassword(BENCH_USER.password);

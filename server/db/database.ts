@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ChangeTrackingDialect, DataChanges } from './data-changes.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -16,6 +17,8 @@ export interface Database {
   close(): Promise<void>;
   /** The raw PGlite instance (embedded only), for dumps and COPY. */
   pglite?: PGlite;
+  /** Committed changes as this process knows them (server/db/data-changes.ts), for the read cache. */
+  changes: DataChanges;
 }
 
 // Identical parsers on both runtimes (DESIGN.md §2): int8 → number, date → 'YYYY-MM-DD', numeric → string.
@@ -33,11 +36,13 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
     extensions: { pg_trgm, unaccent },
     parsers: { [INT8]: (v: string) => Number(v), [DATE]: identity, [NUMERIC]: identity },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const changes = new DataChanges();
+  const db = new Kysely<DB>({ dialect: new ChangeTrackingDialect(new PGliteDialect(pglite), changes) });
   return {
     db,
     kind: 'pglite',
     pglite,
+    changes,
     async close() {
       await db.destroy();
       await pglite.close();
@@ -53,19 +58,34 @@ const pgTypes = {
   },
 };
 
-/** Opens a pool on a PostgreSQL server (≥15) with the same type parsers as PGlite. */
-export async function openPostgres(url: string, max = 10): Promise<Database> {
+/**
+ * Opens a pool on a PostgreSQL server (≥15) with the same type parsers as PGlite. With `listen`, the process also
+ * hears other instances' commits (one more connection; server/db/data-changes.ts), as a server must.
+ */
+export async function openPostgres(url: string, max = 10, o: { listen?: boolean } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes as pg.CustomTypesConfig });
   // An idle client can be terminated by the server (restart, failover, a dropped test database); without a
   // handler that error would crash the process. The pool replaces the client on the next query.
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.warn('PostgreSQL: kết nối nhàn rỗi bị lỗi:', err.message);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const changes = new DataChanges();
+  changes.announceOn('postgres');
+  const db = new Kysely<DB>({ dialect: new ChangeTrackingDialect(new PostgresDialect({ pool }), changes) });
+  if (o.listen) {
+    try {
+      await changes.listen(url);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
   return {
     db,
     kind: 'postgres',
+    changes,
     async close() {
+      await changes.close();
       await db.destroy();
     },
   };

@@ -4,6 +4,7 @@ import { organisationNameKey, vietnameseSortKey } from '../../core/text.js';
 import { createApp } from '../app.js';
 import type { AppDeps } from '../context.js';
 import type { Database } from '../db/database.js';
+import { ReadCache } from '../db/read-cache.js';
 import { DirectoryStorage } from '../modules/attachment/file-storage.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { SessionCache } from '../modules/auth/session-cache.js';
@@ -102,6 +103,8 @@ export async function createHarness(o: { sessionCacheSeconds?: number } = {}): P
     storage: new DirectoryStorage(filesDir),
     config: { secureCookies: false, sessionIdleMinutes: 120, sessionAbsoluteHours: 12 },
     sessions: new SessionCache({ ttlSeconds: o.sessionCacheSeconds ?? 0 }),
+    // On, as a server runs it: every test that writes and reads again also checks that writes invalidate it.
+    reads: new ReadCache(database.changes),
   };
   const app = createApp(deps, { webDist: null });
   const passwordHash = await hashPassword(TEST_PASSWORD);

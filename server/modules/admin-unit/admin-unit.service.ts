@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { compareVietnamese, foldVietnamese } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../http/problem.js';
 import { assertProvinceScope, scopeProvinceFilter } from '../auth/scope.js';
@@ -188,7 +189,11 @@ export async function resolveUnitCode(
 }
 
 /** Unit counts for the dashboard: today's provinces and communes, and the last pre-reform three levels. */
-export async function unitStats(ctx: Ctx) {
+export function unitStats(ctx: Ctx) {
+  return cachedRead(ctx, 'unit-stats', null, () => countUnitsInScope(ctx));
+}
+
+async function countUnitsInScope(ctx: Ctx) {
   const rows = await repo.countUnits(ctx.db, scopeProvinceFilter(ctx));
   const n = (era: string, level: number) =>
     Number(rows.find((r) => r.era === era && r.level === level)?.n ?? 0);

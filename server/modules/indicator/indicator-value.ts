@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { notFound } from '../../http/problem.js';
 import { todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { assertProvinceScope, orgScopeFilter, requireUser } from '../auth/scope.js';
@@ -17,14 +18,23 @@ export async function territoryInScope(ctx: Ctx, unitId: number | null): Promise
 }
 
 /** The value of an indicator for a unit at a date (today by default), with its yearly series. */
-export async function getIndicatorValue(
+export function getIndicatorValue(
   ctx: Ctx,
   key: string,
   q: { unitId?: number; date?: string; from?: string; to?: string },
 ) {
+  const date = q.date ?? todayInVietnam();
+  return cachedRead(ctx, 'indicator-value', { key, ...q, date }, () => indicatorValue(ctx, key, q, date));
+}
+
+async function indicatorValue(
+  ctx: Ctx,
+  key: string,
+  q: { unitId?: number; from?: string; to?: string },
+  date: string,
+) {
   const def = await getIndicatorInScope(ctx, key);
   const t = await territoryInScope(ctx, q.unitId ?? null);
-  const date = q.date ?? todayInVietnam();
   const y = Number(date.slice(0, 4));
   const ev = await evaluateSpec(
     ctx.db,

@@ -1,10 +1,12 @@
 import { normaliseRegistrationCode } from '../../../core/registry/registration-code.js';
 import { foldVietnamese, fuzzyContains, organisationNameKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { invalid } from '../../http/problem.js';
 import { communeTerritory } from '../admin-unit/admin-unit.service.js';
 import { orgScopeFilter } from '../auth/scope.js';
 import * as repo from './organisation-search.repo.js';
+import { duplicateSubject } from './possible-duplicates.js';
 
 /** The filters of the organisation list, as the route parsed them. */
 export interface SearchOrganisationsInput {
@@ -98,7 +100,11 @@ async function bandFilter(
  * when that lineage covered a commune split across the old boundary. With a rating band, `bandYear` says which
  * assessment year was filtered on.
  */
-export async function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
+export function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
+  return cachedRead(ctx, 'organisations', input, () => search(ctx, input));
+}
+
+async function search(ctx: Ctx, input: SearchOrganisationsInput) {
   const query = await listQuery(ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
   let result = await repo.searchOrganisations(ctx.db, query);
   if (await addTypoMatches(ctx, query, result.total, input.pageSize))
@@ -208,16 +214,9 @@ export interface FindDuplicatesInput {
 /**
  * Possible duplicates of an organisation being entered: the same name (prefix, case and diacritics ignored)
  * in the same commune, or the same legal representative in the same province. Limited to the caller's scope.
+ * The same rule as an import's dry run (possible-duplicates.ts).
  */
 export async function findDuplicates(ctx: Ctx, input: FindDuplicatesInput) {
-  const nameKey = input.name ? organisationNameKey(input.name) : '';
-  const legalRep = input.legalRepName?.trim().replace(/\s+/g, ' ') ?? '';
-  if (!nameKey && !legalRep) {
-    throw invalid(
-      'organisation.duplicates_query',
-      'Cần nhập tên tổ chức hoặc tên người đại diện để tìm tổ chức trùng.',
-    );
-  }
   let provinceId: number | undefined;
   if (input.communeId !== undefined) {
     const commune = await ctx.db
@@ -227,12 +226,16 @@ export async function findDuplicates(ctx: Ctx, input: FindDuplicatesInput) {
       .executeTakeFirst();
     provinceId = commune?.province_id ?? undefined;
   }
+  const subject = duplicateSubject({ ...input, provinceId });
+  if (!subject.nameKey && !subject.legalRep) {
+    throw invalid(
+      'organisation.duplicates_query',
+      'Cần nhập tên tổ chức hoặc tên người đại diện để tìm tổ chức trùng.',
+    );
+  }
   const rows = await repo.findDuplicates(ctx.db, {
     scope: orgScopeFilter(ctx),
-    nameKey: nameKey || undefined,
-    communeId: input.communeId,
-    legalRep: legalRep || undefined,
-    provinceId,
+    ...subject,
     excludeId: input.excludeId,
     limit: 20,
   });

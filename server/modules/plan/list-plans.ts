@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { getUnitBasics, todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { requireUser, scopeProvinceFilter } from '../auth/scope.js';
@@ -8,11 +9,20 @@ import { planDto } from './plan-dto.js';
 import { evaluatePlan, statusSummary } from './plan-page.js';
 
 /** Plans the caller may see (its province's and the national ones), filtered by unit, year and status. */
-export async function listPlans(
+export function listPlans(
   ctx: Ctx,
   q: { unitId?: number; year?: number; status?: string; kind?: string; page: number; pageSize: number },
 ) {
   requireUser(ctx);
+  const today = todayInVietnam();
+  return cachedRead(ctx, 'plans', { ...q, today }, () => planList(ctx, q, today));
+}
+
+async function planList(
+  ctx: Ctx,
+  q: { unitId?: number; year?: number; status?: string; kind?: string; page: number; pageSize: number },
+  today: string,
+) {
   const { rows, total } = await listPlanRows(ctx.db, {
     provinceId: scopeProvinceFilter(ctx),
     unitId: q.unitId,
@@ -43,8 +53,7 @@ export async function listPlans(
   const summaries: Record<string, number>[] = [];
   // One read memo for the page: plans of one territory share many aggregate reads (indicator/read-memo.ts).
   const shared = { ...ctx, db: withReadMemo(ctx.db) };
-  for (const r of rows)
-    summaries.push(statusSummary((await evaluatePlan(shared, r, todayInVietnam())).targets));
+  for (const r of rows) summaries.push(statusSummary((await evaluatePlan(shared, r, today)).targets));
   return {
     items: rows.map((r, i) => ({
       ...planDto(r, r.unit_id ? (labels.get(r.unit_id) ?? '') : 'Toàn quốc'),
@@ -61,8 +70,16 @@ export async function listPlans(
  * Every plan in force for a province (its own and the national ones) with how many targets are achieved, on
  * track, at risk, not achieved or without data at the date.
  */
-export async function provinceOverview(ctx: Ctx, q: { provinceId: number; date?: string }) {
+export function provinceOverview(ctx: Ctx, q: { provinceId: number; date?: string }) {
+  const date = q.date ?? todayInVietnam();
+  return cachedRead(ctx, 'plans-overview', { provinceId: q.provinceId, date }, () =>
+    overview(ctx, q.provinceId, date),
+  );
+}
+
+async function overview(ctx: Ctx, provinceId: number, date: string) {
   const user = requireUser(ctx);
+  const q = { provinceId };
   const u = await getUnitBasics(ctx.db, q.provinceId);
   if (u?.level !== 1 || u.provinceId !== u.id) {
     throw invalid('unit.not_province', 'Hãy chọn một tỉnh, thành phố hiện hành.', [
@@ -71,7 +88,6 @@ export async function provinceOverview(ctx: Ctx, q: { provinceId: number; date?:
   }
   if (user.scope.type !== 'nation' && user.scope.provinceId !== u.id)
     throw notFound('Không tìm thấy đơn vị hành chính.');
-  const date = q.date ?? todayInVietnam();
   const rows = await ctx.db
     .selectFrom('plan')
     .selectAll()

@@ -1,6 +1,7 @@
 import type { Comparator } from '../../../core/plan/comparators.js';
 import { ADDITIVE, checkConsistency } from '../../../core/plan/consistency.js';
 import type { Ctx } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { notFound } from '../../http/problem.js';
 import { todayInVietnam } from '../admin-unit/admin-unit.service.js';
 import { listAttachments } from '../attachment/attachment.service.js';
@@ -156,10 +157,16 @@ export function statusSummary(targets: { evaluation: { status: string } }[]): Re
  * The plan page: header, territory, targets with actual/status/trend/projection, tasks, checks and files; with
  * unitId, the targets as they stand for that unit, and the units its filter offers.
  */
-export async function getPlanPage(ctx: Ctx, id: number, q: { date?: string; unitId?: number }) {
-  const plan = await getPlanInScope(ctx, id, 'read');
+export function getPlanPage(ctx: Ctx, id: number, q: { date?: string; unitId?: number }) {
   const date = q.date ?? todayInVietnam();
-  const { territory, unit, targets, consistency } = await evaluatePlan(ctx, plan, date, q.unitId);
+  return cachedRead(ctx, 'plan-page', { id, date, unitId: q.unitId ?? null }, () =>
+    planPage(ctx, id, date, q.unitId),
+  );
+}
+
+async function planPage(ctx: Ctx, id: number, date: string, unitId: number | undefined) {
+  const plan = await getPlanInScope(ctx, id, 'read');
+  const { territory, unit, targets, consistency } = await evaluatePlan(ctx, plan, date, unitId);
   const tasks = (await listTasks(ctx.db, plan.id)).map(taskDto);
   let attachments: Awaited<ReturnType<typeof listAttachments>>['items'] = [];
   try {
