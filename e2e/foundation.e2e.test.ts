@@ -4,6 +4,9 @@ import { launchBrowser, loginAs } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const PASSWORD = 'HopTac@2025';
+/** A user's name that would run script if the page ever rendered it as HTML. */
+const XSS_NAME = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2;alert('xss')">Nguyễn Văn A`;
+const WAIT = 30_000;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -66,6 +69,35 @@ describe('foundation journey', () => {
     await expect
       .poll(() => page.getByTestId('users-table').textContent(), { timeout: 15_000 })
       .toContain('canbo.dongdang');
+  });
+
+  it("shows a script tag in a user's name as text, never running it", async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${server.url}/users`);
+    await page.getByTestId('users-add').click();
+    await page.getByTestId('user-form-username').fill('canbo.xss');
+    await page.getByTestId('user-form-fullname').fill(XSS_NAME);
+    await page.getByTestId('user-form-role').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Cán bộ cấp xã' }).click();
+    await pickFromSelect(page, 'unit-picker', 'dong dang', 'Đồng Đăng');
+    await page.getByTestId('user-form-password').fill('Mat-khau-xss-2025');
+    await page.getByTestId('user-form-submit').click();
+    await expect
+      .poll(() => page.getByTestId('users-table').textContent(), { timeout: 15_000 })
+      .toContain('canbo.xss');
+    // A fresh load renders the list from what the server stored.
+    await page.reload();
+    const row = page.getByTestId('users-table').locator('tr', { hasText: 'canbo.xss' });
+    await row.waitFor({ timeout: WAIT });
+    expect(await row.textContent()).toContain(XSS_NAME);
+    await expect.poll(() => row.getByText(XSS_NAME, { exact: true }).isVisible()).toBe(true);
+    expect(await row.locator('script, img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
   });
 
   it('lets the new officer see only their own scope, then log out', async () => {
