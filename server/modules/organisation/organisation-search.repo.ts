@@ -288,47 +288,66 @@ export async function filteredIds(db: Kysely<DB>, q: SearchQuery): Promise<numbe
   return rows.map((r) => r.id);
 }
 
+/** What the duplicate rule compares of one organisation being entered (on a form or as a row of a file). */
+export interface DuplicateSubject {
+  /** organisationNameKey of the name. */
+  nameKey?: string;
+  communeId?: number;
+  /** The legal representative, trimmed and single-spaced. */
+  legalRep?: string;
+  provinceId?: number;
+}
+
 /**
- * Possible duplicates: the same name key in the same commune (or anywhere in scope without a commune), or
- * the same legal representative (folded) in the same province (or anywhere in scope).
+ * The duplicate rule, for one or many subjects in one statement: an organisation in scope may be the same one
+ * when it has the same name key in the subject's commune (anywhere in scope without a commune), or the same legal
+ * representative, case and diacritics ignored (hoptac_fold), in the subject's province (anywhere in scope without
+ * a province). Each match comes with the index of its subject, subjects in order, then by name. Each subject
+ * probes organisation_name_key_ix and organisation_legal_rep_ix.
  */
+export async function matchDuplicates(
+  db: Kysely<DB>,
+  o: { scope: ScopeFilter; subjects: DuplicateSubject[]; excludeId?: number; limit?: number },
+) {
+  if (o.subjects.length === 0) return [];
+  const col = <T>(f: (s: DuplicateSubject) => T | undefined) => o.subjects.map((s) => f(s) || null);
+  const nameMatch = sql`(o.name_key = s.name_key and (s.commune_id is null or o.commune_id = s.commune_id))`;
+  const repMatch = sql`(hoptac_fold(o.legal_rep_name) = hoptac_fold(s.legal_rep) and (s.province_id is null or o.province_id = s.province_id))`;
+  const where = [sql`true`];
+  if (o.scope.provinceId !== undefined) where.push(sql`o.province_id = ${o.scope.provinceId}`);
+  if (o.scope.communeId !== undefined) where.push(sql`o.commune_id = ${o.scope.communeId}`);
+  if (o.scope.organisationId !== undefined) where.push(sql`o.id = ${o.scope.organisationId}`);
+  if (o.excludeId !== undefined) where.push(sql`o.id <> ${o.excludeId}`);
+  const r = await sql<{
+    subject: number;
+    id: number;
+    kind: string;
+    reg_code: string;
+    name: string;
+    legal_status: string;
+    legal_rep_name: string | null;
+    commune_id: number;
+    commune_name: string;
+    province_id: number;
+    name_match: boolean;
+    rep_match: boolean;
+  }>`select (s.i - 1)::int as subject, o.id, o.kind, o.reg_code, o.name, o.legal_status, o.legal_rep_name,
+      o.commune_id, c.full_name as commune_name, o.province_id, ${nameMatch} as name_match, ${repMatch} as rep_match
+    from unnest(${col((s) => s.nameKey)}::text[], ${col((s) => s.communeId)}::int[], ${col((s) => s.legalRep)}::text[],
+      ${col((s) => s.provinceId)}::int[]) with ordinality as s(name_key, commune_id, legal_rep, province_id, i)
+    join organisation o on ${nameMatch} or ${repMatch}
+    join admin_unit c on c.id = o.commune_id
+    where ${sql.join(where, sql` and `)}
+    order by s.i, o.name_sort collate "C", o.id
+    ${o.limit !== undefined ? sql`limit ${o.limit}` : sql``}`.execute(db);
+  return r.rows;
+}
+
+/** Possible duplicates of one organisation being entered (matchDuplicates with one subject). */
 export async function findDuplicates(
   db: Kysely<DB>,
-  o: {
-    scope: ScopeFilter;
-    nameKey?: string;
-    communeId?: number;
-    legalRep?: string;
-    provinceId?: number;
-    excludeId?: number;
-    limit: number;
-  },
+  o: DuplicateSubject & { scope: ScopeFilter; excludeId?: number; limit: number },
 ) {
-  const nameMatch = o.nameKey
-    ? sql<boolean>`(o.name_key = ${o.nameKey}${o.communeId !== undefined ? sql` and o.commune_id = ${o.communeId}` : sql``})`
-    : sql<boolean>`false`;
-  const repMatch = o.legalRep
-    ? sql<boolean>`(hoptac_fold(o.legal_rep_name) = hoptac_fold(${o.legalRep})${o.provinceId !== undefined ? sql` and o.province_id = ${o.provinceId}` : sql``})`
-    : sql<boolean>`false`;
-  return orgDb(db)
-    .selectFrom('organisation as o')
-    .innerJoin('admin_unit as c', 'c.id', 'o.commune_id')
-    .select([
-      'o.id',
-      'o.kind',
-      'o.reg_code',
-      'o.name',
-      'o.legal_status',
-      'o.legal_rep_name',
-      'o.commune_id',
-      'c.full_name as commune_name',
-      nameMatch.as('name_match'),
-      repMatch.as('rep_match'),
-    ])
-    .where((eb) => eb.and([...scopeWhere(eb, o.scope), eb.or([nameMatch, repMatch])]))
-    .$if(o.excludeId !== undefined, (q) => q.where('o.id', '<>', o.excludeId!))
-    .orderBy('o.name_sort')
-    .orderBy('o.id')
-    .limit(o.limit)
-    .execute();
+  const { scope, excludeId, limit, ...subject } = o;
+  return matchDuplicates(db, { scope, subjects: [subject], excludeId, limit });
 }

@@ -56,7 +56,7 @@ export async function createImport(
   const sheet = await readSheet(input.bytes, handler.columns);
   const prepared = await handler.prepare(ctx, sheet);
   const classified = await handler.classify(ctx.db, ctx, prepared, false);
-  const possibleDuplicates = handler.duplicates ? await handler.duplicates(ctx.db, prepared, classified) : [];
+  const possibleDuplicates = handler.duplicates ? await handler.duplicates(ctx, prepared, classified) : [];
   const totals = totalsOf(classified.outcomes);
   const allErrors = classified.outcomes.flatMap((o) => o.issues);
   const warnings = classified.outcomes.flatMap((o) => o.warnings).slice(0, MAX_LISTED_ISSUES);

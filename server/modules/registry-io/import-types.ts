@@ -33,13 +33,16 @@ export interface ImportTotals {
   unchanged: number;
 }
 
-/** Organisations that may be the same one under two codes: same name in a commune, or same representative. */
+/** Organisations that may be the same one under two codes: same name in a commune, or same representative in a province. */
 export interface PossibleDuplicate {
   reason: 'same_name' | 'same_representative';
   /** The shared name or representative, as written. */
   value: string;
+  /** The commune of the file's row the group was found through. */
   communeId: number;
   communeName: string;
+  /** Its province: where a same-representative group is looked for (absent from reports made before it). */
+  provinceName?: string;
   /** Excel rows of the file involved. */
   rows: number[];
   /** Registration codes involved (file and database). */
@@ -59,7 +62,8 @@ export interface ImportHandler<P, W> {
   prepare(ctx: Ctx, sheet: SheetData): Promise<P>;
   classify(db: Kysely<DB>, ctx: Ctx, prepared: P, lock: boolean): Promise<Classified<W>>;
   write(trx: Kysely<DB>, ctx: Ctx, c: Classified<W>): Promise<{ inserted: number; updated: number }>;
-  duplicates?(db: Kysely<DB>, prepared: P, c: Classified<W>): Promise<PossibleDuplicate[]>;
+  /** Possible duplicates among the file and the registry rows in the caller's scope (dry run only). */
+  duplicates?(ctx: Ctx, prepared: P, c: Classified<W>): Promise<PossibleDuplicate[]>;
   /**
    * A fingerprint of the registry rows `classify` reads (locking them when `lock`). When a kind has one, the
    * commit classifies before its transaction and, inside it, only checks that the fingerprint is unchanged.

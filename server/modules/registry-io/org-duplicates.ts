@@ -1,6 +1,9 @@
-import type { Kysely } from 'kysely';
-import { foldVietnamese, organisationNameKey } from '../../../core/text.js';
-import type { DB } from '../../db/schema.js';
+import type { Ctx } from '../../context.js';
+import {
+  duplicateKeys,
+  duplicateSubject,
+  findDuplicatesOfMany,
+} from '../organisation/possible-duplicates.js';
 import type { PossibleDuplicate } from './import-types.js';
 import type { OrgPrepared } from './org-prepare.js';
 
@@ -15,76 +18,83 @@ interface Member {
   shown: string;
 }
 
-function group(map: Map<string, Member[]>, key: string, m: Member) {
-  const list = map.get(key);
-  if (list) list.push(m);
-  else map.set(key, [m]);
+interface Group {
+  communeId: number;
+  communeName: string;
+  provinceName: string;
+  members: Member[];
 }
 
 /**
- * Organisations that may be one and the same under different codes, among the file and the registry: the
- * same normalised name (legal-form prefix ignored) in one commune, or the same legal representative in one
- * commune. A row updating a stored organisation is that organisation, not a duplicate of it.
+ * Organisations that may be one and the same under different codes, among the file and the registry, by the rule
+ * of the create-time check (organisation/possible-duplicates.ts): the same normalised name (legal-form prefix
+ * ignored) in one commune, or the same legal representative in one province, registry rows limited to the
+ * caller's scope. A row updating a stored organisation is that organisation, not a duplicate of it.
  */
-export async function findPossibleDuplicates(db: Kysely<DB>, p: OrgPrepared): Promise<PossibleDuplicate[]> {
+export async function findPossibleDuplicates(ctx: Ctx, p: OrgPrepared): Promise<PossibleDuplicate[]> {
   const rows = p.drafts.filter((d) => d.regCode && d.commune);
-  const communes = [...new Set(rows.map((d) => d.commune!.id))];
-  const stored = communes.length
-    ? await db
-        .selectFrom('organisation')
-        .select(['id', 'reg_code', 'name', 'name_key', 'commune_id', 'legal_rep_name'])
-        .where('commune_id', '=', (eb) => eb.fn.any(eb.val(communes)))
-        .execute()
-    : [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const subjects = rows.map((d) =>
+    duplicateSubject({
+      name: text(d.provided.name),
+      communeId: d.commune!.id,
+      provinceId: d.commune!.provinceId,
+      legalRepName: text(d.provided.legalRepName),
+    }),
+  );
+  const stored = await findDuplicatesOfMany(ctx, subjects);
   const inFile = new Set(rows.map((d) => d.regCode!));
-  const byName = new Map<string, Member[]>();
-  const byRep = new Map<string, Member[]>();
-  for (const d of rows) {
-    const name = typeof d.provided.name === 'string' ? d.provided.name : null;
-    const rep = typeof d.provided.legalRepName === 'string' ? d.provided.legalRepName : null;
-    if (name)
-      group(byName, `${d.commune!.id}|${organisationNameKey(name)}`, {
-        regCode: d.regCode!,
-        row: d.row,
-        shown: name,
-      });
-    if (rep)
-      group(byRep, `${d.commune!.id}|${foldVietnamese(rep)}`, {
-        regCode: d.regCode!,
-        row: d.row,
-        shown: rep,
-      });
-  }
-  for (const o of stored) {
-    if (inFile.has(o.reg_code)) continue;
-    const existing = { id: o.id, regCode: o.reg_code, name: o.name };
-    const nameKey = `${o.commune_id}|${o.name_key}`;
-    if (byName.has(nameKey)) group(byName, nameKey, { regCode: o.reg_code, existing, shown: o.name });
-    if (o.legal_rep_name) {
-      const repKey = `${o.commune_id}|${foldVietnamese(o.legal_rep_name)}`;
-      if (byRep.has(repKey)) group(byRep, repKey, { regCode: o.reg_code, existing, shown: o.legal_rep_name });
+  const byName = new Map<string, Group>();
+  const byRep = new Map<string, Group>();
+  const add = (map: Map<string, Group>, key: string, d: (typeof rows)[number], m: Member) => {
+    let g = map.get(key);
+    if (!g) {
+      // A group is found through a row of the file: it is shown at that row's commune and province.
+      g = {
+        communeId: d.commune!.id,
+        communeName: d.commune!.fullName,
+        provinceName: d.commune!.provinceName,
+        members: [],
+      };
+      map.set(key, g);
     }
-  }
+    if (!m.existing || !g.members.some((x) => x.existing?.id === m.existing!.id)) g.members.push(m);
+  };
+  rows.forEach((d, i) => {
+    const keys = duplicateKeys(subjects[i]);
+    if (keys.name)
+      add(byName, keys.name, d, { regCode: d.regCode!, row: d.row, shown: text(d.provided.name)! });
+    if (keys.rep)
+      add(byRep, keys.rep, d, { regCode: d.regCode!, row: d.row, shown: text(d.provided.legalRepName)! });
+    for (const o of stored[i]) {
+      if (inFile.has(o.reg_code)) continue;
+      const existing = { id: o.id, regCode: o.reg_code, name: o.name };
+      if (o.name_match && keys.name)
+        add(byName, keys.name, d, { regCode: o.reg_code, existing, shown: o.name });
+      if (o.rep_match && keys.rep && o.legal_rep_name)
+        add(byRep, keys.rep, d, { regCode: o.reg_code, existing, shown: o.legal_rep_name });
+    }
+  });
   const out: PossibleDuplicate[] = [];
   for (const [reason, map] of [
     ['same_name', byName],
     ['same_representative', byRep],
   ] as const) {
-    for (const [key, members] of map) {
-      const codes = [...new Set(members.map((m) => m.regCode))];
+    for (const g of map.values()) {
+      const codes = [...new Set(g.members.map((m) => m.regCode))];
       if (codes.length < 2 || out.length >= MAX_DUPLICATE_GROUPS) continue;
-      const communeId = Number(key.split('|')[0]);
       out.push({
         reason,
-        value: members[0].shown,
-        communeId,
-        communeName: p.units.communeById.get(communeId)?.fullName ?? '',
-        rows: members
+        value: g.members[0].shown,
+        communeId: g.communeId,
+        communeName: g.communeName,
+        provinceName: g.provinceName,
+        rows: g.members
           .filter((m) => m.row !== undefined)
           .map((m) => m.row!)
           .slice(0, MAX_GROUP_MEMBERS),
         regCodes: codes.slice(0, MAX_GROUP_MEMBERS),
-        existing: members
+        existing: g.members
           .filter((m) => m.existing)
           .map((m) => m.existing!)
           .slice(0, MAX_GROUP_MEMBERS),

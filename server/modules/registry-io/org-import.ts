@@ -13,6 +13,6 @@ export const organisationImport: ImportHandler<OrgPrepared, OrgWrite> = {
   prepare: prepareOrganisations,
   classify: classifyOrganisations,
   write: (trx, ctx, c) => writeOrganisations(trx, c.inserts, c.updates, ctx.user?.id ?? null),
-  duplicates: (db, p) => findPossibleDuplicates(db, p),
+  duplicates: (ctx, p) => findPossibleDuplicates(ctx, p),
   stamp: organisationStamp,
 };

@@ -28,6 +28,7 @@ const ZDuplicate = z
     value: z.string(),
     communeId: z.number(),
     communeName: z.string(),
+    provinceName: z.string().optional(),
     rows: z.array(z.number()),
     regCodes: z.array(z.string()),
     existing: z.array(z.object({ id: z.number(), regCode: z.string(), name: z.string() })),

@@ -307,6 +307,8 @@ export interface ImportDuplicate {
   value: string;
   communeId: number;
   communeName: string;
+  /** The province a same-representative group is looked for in. */
+  provinceName?: string;
   rows: number[];
   regCodes: string[];
   existing: { id: number; regCode: string; name: string }[];

@@ -65,7 +65,14 @@ function DuplicateTable({ items }: { items: ImportDuplicate[] }) {
           render: (r: string) => <Tag color="orange">{t(`import.dup.${r}`)}</Tag>,
         },
         { title: t('import.dupValue'), dataIndex: 'value', width: 240 },
-        { title: t('import.dupCommune'), dataIndex: 'communeName', width: 180 },
+        {
+          // Same name: within a commune; same representative: within a province (one rule with the entry form).
+          title: t('import.dupCommune'),
+          key: 'area',
+          width: 180,
+          render: (_: unknown, d) =>
+            d.reason === 'same_representative' && d.provinceName ? d.provinceName : d.communeName,
+        },
         { title: t('import.dupRows'), dataIndex: 'rows', width: 120, render: (r: number[]) => r.join(', ') },
         {
           title: t('import.dupExisting'),
