@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './context.js';
+import { cachedJson } from './db/read-cache.js';
 import { registerDocsRoutes } from './http/docs.js';
 import type { AppEnv } from './http/env.js';
 import { bodyLimits, csrfAndContentType, requestId, securityHeaders } from './http/guards.js';
@@ -54,6 +55,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    // A cached read result (db/read-cache.ts) is sent as the JSON text stored with it, not serialised again.
+    const json = c.json;
+    c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
+      const text = cachedJson(object);
+      if (text === undefined) return (json as (...a: unknown[]) => Response)(object, arg, headers);
+      return c.body(text, arg as 200, { 'content-type': 'application/json', ...headers });
+    }) as typeof c.json;
     await next();
   });
   app.use('*', requestId());

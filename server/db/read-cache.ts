@@ -43,7 +43,12 @@ export class ReadCache {
       return e.value as Promise<T>;
     }
     this.misses++;
-    const value = compute().then(deepFreeze);
+    const value = compute().then((v) => {
+      deepFreeze(v);
+      // Hits are answered with this text instead of serialising the same object again (server/app.ts).
+      if (v !== null && typeof v === 'object') serialised.set(v, JSON.stringify(v));
+      return v;
+    });
     const entry: Entry = { version, value };
     this.entries.delete(key);
     this.entries.set(key, entry);
@@ -60,6 +65,13 @@ export class ReadCache {
   clear() {
     this.entries.clear();
   }
+}
+
+const serialised = new WeakMap<object, string>();
+
+/** The JSON text of a cached result (computed once, when it was stored), or undefined for anything else. */
+export function cachedJson(value: unknown): string | undefined {
+  return value !== null && typeof value === 'object' ? serialised.get(value) : undefined;
 }
 
 /** What a read's result may depend on about the caller: role and scope (never the person: results are shared). */
