@@ -6,7 +6,7 @@ import type { AppDeps } from './context.js';
 import { cachedJson } from './db/read-cache.js';
 import { registerDocsRoutes } from './http/docs.js';
 import type { AppEnv } from './http/env.js';
-import { bodyLimits, csrfAndContentType, requestId, securityHeaders } from './http/guards.js';
+import { bodyLimits, csrfAndContentType, requestIdAndSecurityHeaders } from './http/guards.js';
 import { AppError, problemBody } from './http/problem.js';
 import { sessionMiddleware } from './http/session.js';
 import { serveWeb } from './http/static.js';
@@ -64,8 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     }) as typeof c.json;
     await next();
   });
-  app.use('*', requestId());
-  app.use('*', securityHeaders());
+  app.use('*', requestIdAndSecurityHeaders());
   app.use('/api/*', bodyLimits(UPLOAD_PATHS, MAX_ATTACHMENT_BYTES));
   app.use('/api/*', csrfAndContentType(options.allowedOrigins ?? [], UPLOAD_PATHS));
   app.use('/api/*', sessionMiddleware());

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import { authenticate, hashToken } from '../modules/auth/auth.service.js';
-import type { AppEnv } from './env.js';
+import { type AppEnv, requestHeader } from './env.js';
 
 export const SESSION_COOKIE = 'hoptac_session';
 
@@ -10,7 +11,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('sessionHash', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = sessionToken(c);
     if (token && token.length <= 100) {
       const hash = hashToken(token);
       const user = await authenticate(c.get('deps'), hash);
@@ -21,6 +22,13 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/** The session cookie's value, read from Node's headers when running on node:http (env.ts requestHeader). */
+function sessionToken(c: Context<AppEnv>): string | undefined {
+  const header = requestHeader(c, 'cookie');
+  if (!header?.includes(SESSION_COOKIE)) return undefined;
+  return parse(header, SESSION_COOKIE)[SESSION_COOKIE];
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure behind TLS. */
