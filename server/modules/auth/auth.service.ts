@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { assignableRoles, ROLE_PERMISSIONS, type Role } from '../../../core/permissions.js';
 import type { Ctx, SessionUser } from '../../context.js';
+import { cachedRead } from '../../db/read-cache.js';
 import { AppError } from '../../http/problem.js';
 import { getUnitBasics } from '../admin-unit/admin-unit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -89,6 +90,11 @@ export async function scopeLabel(ctx: Pick<Ctx, 'db'>, user: SessionUser): Promi
 /** The caller's profile as the web app needs it. */
 export async function describeMe(ctx: Ctx) {
   const user = requireUser(ctx);
+  // The scope's code and label depend on the scope alone: one read for every user of it until units change.
+  const where = await cachedRead(ctx, 'scope-label', null, async () => ({
+    unitCode: user.scope.unitId ? ((await getUnitBasics(ctx.db, user.scope.unitId))?.code ?? null) : null,
+    label: await scopeLabel(ctx, user),
+  }));
   return {
     id: user.id,
     username: user.username,
@@ -98,9 +104,9 @@ export async function describeMe(ctx: Ctx) {
     scope: {
       type: user.scope.type,
       unitId: user.scope.unitId,
-      unitCode: user.scope.unitId ? ((await getUnitBasics(ctx.db, user.scope.unitId))?.code ?? null) : null,
+      unitCode: where.unitCode,
       organisationId: user.scope.organisationId,
-      label: await scopeLabel(ctx, user),
+      label: where.label,
     },
     permissions: [...ROLE_PERMISSIONS[user.role]],
     assignableRoles: assignableRoles(user.role),
