@@ -1,7 +1,7 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { hasPermission, type Permission } from '../../core/permissions.js';
-import type { AppEnv } from './env.js';
+import { type AppEnv, requestHeader } from './env.js';
 import { AppError, forbidden, unauthenticated } from './problem.js';
 
 /**
@@ -73,7 +73,7 @@ function hasNul(v: unknown): boolean {
 /** PostgreSQL text cannot hold NUL: refuse it as bad input (400) rather than fail in the database (500). */
 async function rejectNul(c: Context<AppEnv>) {
   let nul = /%00/.test(c.req.url);
-  const json = /^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '');
+  const json = /^application\/json\s*(;|$)/i.test(requestHeader(c, 'content-type') ?? '');
   if (!nul && json && c.req.raw.body !== null) {
     try {
       nul = hasNul(JSON.parse(await c.req.text())); // cached: the validator parses the same text again
