@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { type Database, openPGlite, openPostgres } from './db/database.js';
@@ -18,6 +19,7 @@ export async function openAppDatabase(config: Config): Promise<Database> {
     ? await openPostgres(config.databaseUrl, 10, { listen: true })
     : await openPGlite({ dataDir: join(config.dataDir, 'pglite') });
   try {
+    if (database.kind === 'postgres') await assertPostgresVersion(database);
     await migrateToLatest(database.db);
     await ensureAdminUnits(database.db);
     // The five source plans and the national targets are real documents: every database gets them.
@@ -27,6 +29,21 @@ export async function openAppDatabase(config: Config): Promise<Database> {
     throw err;
   }
   return database;
+}
+
+/** The oldest PostgreSQL HopTac supports (what CI and the issue name; PGlite embeds a newer one). */
+export const MIN_POSTGRES_VERSION = 150000;
+
+/** Refuses a PostgreSQL server older than 15 with a message saying which version was found. */
+export async function assertPostgresVersion(database: Pick<Database, 'db'>): Promise<number> {
+  const r = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(database.db);
+  const version = Number(r.rows[0]?.v ?? 0);
+  if (version < MIN_POSTGRES_VERSION) {
+    throw new Error(
+      `HopTac cần PostgreSQL 15 trở lên; máy chủ đang chạy phiên bản ${Math.floor(version / 10000)} (server_version_num ${version}).`,
+    );
+  }
+  return version;
 }
 
 /**

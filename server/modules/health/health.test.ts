@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
+import { assertPostgresVersion, MIN_POSTGRES_VERSION } from '../../bootstrap.js';
 import { LATEST_MIGRATION } from '../../db/migrate.js';
 import { createHarness, type Harness, TestClient } from '../../test/harness.js';
 
@@ -31,5 +32,13 @@ describe('GET /api/health when the database is down', () => {
     const r = await new TestClient({ ...h, app }).get('/api/health');
     expect(r.status).toBe(503);
     expect(r.body.code).toBe('health.database_unavailable');
+  });
+});
+
+describe('the PostgreSQL version check at start', () => {
+  it('accepts the server the tests run on (15 or newer) and says which version it found', async () => {
+    const v = await assertPostgresVersion(h.database);
+    expect(v).toBeGreaterThanOrEqual(MIN_POSTGRES_VERSION);
+    expect(Math.floor(v / 10000)).toBeGreaterThanOrEqual(15);
   });
 });
