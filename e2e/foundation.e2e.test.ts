@@ -72,6 +72,24 @@ describe('foundation journey', () => {
       .toContain('Xã Đồng Đăng');
   });
 
+  it('switches to English and back, on the shell and on a page that loads its own strings', async () => {
+    await page.goto(`${server.url}/units`);
+    const nav = page.getByRole('menuitem', { name: 'Đơn vị hành chính' });
+    await nav.waitFor({ timeout: WAIT });
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: 'Administrative units' }).waitFor({ timeout: WAIT });
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The choice survives a reload (remembered), and the page's own strings follow it.
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Organisations' }).waitFor({ timeout: WAIT });
+    expect(await page.getByRole('menuitem', { name: 'Tổ chức KTTT' }).count()).toBe(0);
+    await page.getByText('Unit name').first().waitFor({ timeout: WAIT });
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: 'Tổ chức KTTT' }).waitFor({ timeout: WAIT });
+    await page.getByText('Tên đơn vị').first().waitFor({ timeout: WAIT });
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
   it('creates a commune officer scoped to Đồng Đăng', async () => {
     await page.goto(`${server.url}/users`);
     await page.getByTestId('users-add').click();
