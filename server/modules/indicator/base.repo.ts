@@ -12,23 +12,46 @@ import { orgTerritory, type Territory } from './territory.js';
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-/** Organisations with a trademark per product year in [fromYear, toYear], and in the whole window (each once). */
-export async function trademarksByYear(
+/**
+ * Organisations with a trademark per product year in [fromYear, toYear] (`perYear`), or in the whole window, each
+ * once (`total`): one statement, only the figure asked for.
+ */
+export async function trademarks(
   db: Kysely<DB>,
   t: Territory,
   spec: IndicatorSpec,
   fromYear: number,
   toYear: number,
-) {
+  what: 'perYear',
+): Promise<Map<number, number>>;
+export async function trademarks(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+  what: 'total',
+): Promise<number>;
+export async function trademarks(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+  what: 'perYear' | 'total',
+): Promise<Map<number, number> | number> {
   // The organisation is checked per product through its primary key (a scalar subquery, never turned into a join):
   // trademarks are few, and a hash join would read every organisation (explain-plans.test.ts).
   const where = sql`p.kind = 'trademark' and p.year between ${fromYear} and ${toYear}
     and coalesce((select ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')} from organisation o where o.id = p.organisation_id), false)`;
+  if (what === 'total') {
+    const total = await sql<{ v: number }>`select count(distinct p.organisation_id)::int as v
+      from organisation_product p where ${where}`.execute(db);
+    return n(total.rows[0]?.v);
+  }
   const r = await sql<{ year: number; v: number }>`select p.year, count(distinct p.organisation_id)::int as v
     from organisation_product p where ${where} group by p.year`.execute(db);
-  const total = await sql<{ v: number }>`select count(distinct p.organisation_id)::int as v
-    from organisation_product p where ${where}`.execute(db);
-  return { byYear: new Map(r.rows.map((x) => [Number(x.year), n(x.v)])), total: n(total.rows[0]?.v) };
+  return new Map(r.rows.map((x) => [Number(x.year), n(x.v)]));
 }
 
 /** Conversion events (THT → HTX) per year within [from, to]. */

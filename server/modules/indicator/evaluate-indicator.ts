@@ -10,7 +10,7 @@ import {
   stockSeries,
   type YearTotals,
 } from './aggregate.repo.js';
-import { conversionsByYear, hasAssessmentTable, manualFigures, trademarksByYear } from './base.repo.js';
+import { conversionsByYear, hasAssessmentTable, manualFigures, trademarks } from './base.repo.js';
 import type { Territory } from './territory.js';
 
 /** When and over which window an indicator is evaluated. */
@@ -85,8 +85,13 @@ export async function evaluateSpec(
       let value: number;
       let byYear: Map<number, number>;
       if (spec.source === 'trademarks') {
-        value = (await trademarksByYear(db, t, spec, yearOf(from), yearOf(to))).total;
-        byYear = (await trademarksByYear(db, t, spec, o.seriesFrom, yearOf(seriesTo))).byYear;
+        byYear = await trademarks(db, t, spec, o.seriesFrom, yearOf(seriesTo), 'perYear');
+        // A window within one year of the series is that year's count (distinct per year): no second read.
+        const [fy, ty] = [yearOf(from), yearOf(to)];
+        value =
+          fy === ty && fy >= o.seriesFrom && fy <= yearOf(seriesTo)
+            ? (byYear.get(fy) ?? 0)
+            : await trademarks(db, t, spec, fy, ty, 'total');
       } else if (spec.source === 'converted') {
         value = sum(await conversionsByYear(db, t, spec, from, to));
         byYear = await conversionsByYear(db, t, spec, `${o.seriesFrom}-01-01`, seriesTo);
