@@ -3,12 +3,11 @@ import { join, resolve } from 'node:path';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './context.js';
-import { cachedJson } from './db/read-cache.js';
 import { registerDocsRoutes } from './http/docs.js';
 import type { AppEnv } from './http/env.js';
-import { bodyLimits, csrfAndContentType, requestIdAndSecurityHeaders } from './http/guards.js';
+import { requestPipeline } from './http/guards.js';
 import { AppError, problemBody } from './http/problem.js';
-import { sessionMiddleware } from './http/session.js';
+import { MemoRouter } from './http/router.js';
 import { serveWeb } from './http/static.js';
 import { registerAdminUnitRoutes } from './modules/admin-unit/admin-unit.routes.js';
 import { registerAnnualReportRoutes } from './modules/annual-report/annual-report.routes.js';
@@ -24,7 +23,6 @@ import { registerPlanModule } from './modules/plan/plan-module.js';
 import { registerRegistryIoRoutes } from './modules/registry-io/registry-io.routes.js';
 import { registerUserRoutes } from './modules/user/user.routes.js';
 
-// Paths that take multipart uploads (and a larger body limit) instead of JSON.
 // Validation messages in Vietnamese for every schema (DESIGN.md §4).
 z.config(z.locales.vi());
 
@@ -41,6 +39,8 @@ export interface AppOptions {
 /** Builds the HTTP application: middleware, every module's declared routes, docs, the SPA. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({
+    // Remembers each path's match: Hono falls back to its TrieRouter for our routes (http/router.ts).
+    router: new MemoRouter(),
     defaultHook: (result) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -53,21 +53,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       }
     },
   });
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    // A cached read result (db/read-cache.ts) is sent as the JSON text stored with it, not serialised again.
-    const json = c.json;
-    c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
-      const text = cachedJson(object);
-      if (text === undefined) return (json as (...a: unknown[]) => Response)(object, arg, headers);
-      return c.body(text, arg as 200, { 'content-type': 'application/json', ...headers });
-    }) as typeof c.json;
-    await next();
-  });
-  app.use('*', requestIdAndSecurityHeaders());
-  app.use('/api/*', bodyLimits(UPLOAD_PATHS, MAX_ATTACHMENT_BYTES));
-  app.use('/api/*', csrfAndContentType(options.allowedOrigins ?? [], UPLOAD_PATHS));
-  app.use('/api/*', sessionMiddleware());
+  app.use(
+    '*',
+    requestPipeline(deps, {
+      allowedOrigins: options.allowedOrigins ?? [],
+      uploadPaths: UPLOAD_PATHS,
+      uploadBytes: MAX_ATTACHMENT_BYTES,
+    }),
+  );
 
   registerHealthRoutes(app);
   registerAuthRoutes(app);

@@ -1,7 +1,11 @@
-import type { MiddlewareHandler } from 'hono';
+import type { ServerResponse } from 'node:http';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../context.js';
+import { cachedJson } from '../db/read-cache.js';
 import { type AppEnv, nodeOf, requestHeader } from './env.js';
 import { AppError } from './problem.js';
+import { resolveSession } from './session.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,72 +25,83 @@ const SECURITY_HEADERS: [string, string][] = [
  * straight onto Node's response (a header the handler sets itself still wins: writeHead merges over them); a
  * Hono header would make every response carry a fetch Headers object that @hono/node-server must copy.
  */
-export function requestIdAndSecurityHeaders(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const incoming = requestHeader(c, 'x-request-id');
-    const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-    c.set('requestId', id);
-    const outgoing = nodeOf(c).outgoing;
-    if (outgoing) {
-      for (const [k, v] of SECURITY_HEADERS) outgoing.setHeader(k, v);
-      outgoing.setHeader('x-request-id', id);
-    } else {
-      for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
-      c.header('x-request-id', id);
-    }
-    await next();
-  };
+function requestIdAndSecurityHeaders(c: Context<AppEnv>, outgoing: ServerResponse | undefined) {
+  const incoming = requestHeader(c, 'x-request-id');
+  const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  c.set('requestId', id);
+  if (outgoing) {
+    for (let i = 0; i < SECURITY_HEADERS.length; i++)
+      outgoing.setHeader(SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+    outgoing.setHeader('x-request-id', id);
+  } else {
+    for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
+    c.header('x-request-id', id);
+  }
 }
+
+const REQUEST_ID = /^[\w-]{8,64}$/;
 
 /**
  * CSRF defence for mutations: the Origin must be present and match this host (or a configured
  * public origin), and bodies must be JSON (multipart only where a route uploads files).
  */
-export function csrfAndContentType(
-  allowedOrigins: string[],
-  multipartPaths: string[],
-): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (SAFE.has(c.req.method)) return next();
-    const origin = c.req.header('origin');
-    if (!origin) {
-      throw new AppError(
-        403,
-        'csrf.origin_missing',
-        'Yêu cầu thiếu tiêu đề Origin nên bị từ chối để chống giả mạo (CSRF).',
-      );
-    }
-    const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (originHost !== host && !allowedOrigins.includes(origin)) {
-      throw new AppError(403, 'csrf.origin_mismatch', 'Yêu cầu đến từ một nguồn không được phép (CSRF).');
-    }
-    // A body stream exists whatever the framing (content-length, chunked, HTTP/2, in-process requests).
-    const length = Number(c.req.header('content-length') ?? '0');
-    const hasBody =
-      length > 0 ||
-      c.req.header('transfer-encoding') !== undefined ||
-      (c.req.raw.body !== null && c.req.header('content-length') !== '0');
-    const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    const multipartOk = multipartPaths.includes(c.req.path) && type === 'multipart/form-data';
-    if (hasBody && type !== 'application/json' && !multipartOk) {
-      throw new AppError(
-        415,
-        'request.unsupported_media_type',
-        'Chỉ chấp nhận dữ liệu dạng JSON (Content-Type: application/json).',
-      );
-    }
-    await next();
-  };
+function csrfAndContentType(c: Context<AppEnv>, allowedOrigins: string[], multipartPaths: string[]) {
+  if (SAFE.has(c.req.method)) return;
+  const origin = requestHeader(c, 'origin');
+  if (!origin) {
+    throw new AppError(
+      403,
+      'csrf.origin_missing',
+      'Yêu cầu thiếu tiêu đề Origin nên bị từ chối để chống giả mạo (CSRF).',
+    );
+  }
+  const host = requestHeader(c, 'x-forwarded-host') ?? requestHeader(c, 'host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost !== host && !allowedOrigins.includes(origin)) {
+    throw new AppError(403, 'csrf.origin_mismatch', 'Yêu cầu đến từ một nguồn không được phép (CSRF).');
+  }
+  // A body stream exists whatever the framing (content-length, chunked, HTTP/2, in-process requests).
+  const contentLength = requestHeader(c, 'content-length');
+  const length = Number(contentLength ?? '0');
+  const hasBody =
+    length > 0 ||
+    requestHeader(c, 'transfer-encoding') !== undefined ||
+    (c.req.raw.body !== null && contentLength !== '0');
+  const type = (requestHeader(c, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const multipartOk = multipartPaths.includes(c.req.path) && type === 'multipart/form-data';
+  if (hasBody && type !== 'application/json' && !multipartOk) {
+    throw new AppError(
+      415,
+      'request.unsupported_media_type',
+      'Chỉ chấp nhận dữ liệu dạng JSON (Content-Type: application/json).',
+    );
+  }
 }
 
-/** Caps request bodies: 1 MB for JSON, more for the upload paths. */
-export function bodyLimits(uploadPaths: string[], uploadBytes: number): MiddlewareHandler<AppEnv> {
+/** Options of the request pipeline. */
+export interface PipelineOptions {
+  /** Public origins accepted besides this host's own (CSRF). */
+  allowedOrigins: string[];
+  /** Paths that take multipart uploads and a larger body limit. */
+  uploadPaths: string[];
+  /** Largest file an upload path takes. */
+  uploadBytes: number;
+}
+
+/**
+ * Everything that runs before a route, in one middleware (one frame of Hono's middleware chain instead of five; the
+ * chain's per-request promises and closures were a good part of the HTTP overhead, docs/performance.md):
+ * 1. the dependencies and `c.json` sending a cached read result's stored JSON text (db/read-cache.ts);
+ * 2. the request id and the security headers (every path);
+ * 3. for /api: the body limits (1 MB JSON, more for the upload paths), then the CSRF origin check and the
+ *    content-type rule for mutations, then the session (session.ts resolveSession). In that order, as before.
+ */
+export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHandler<AppEnv> {
   const small = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
@@ -94,23 +109,49 @@ export function bodyLimits(uploadPaths: string[], uploadBytes: number): Middlewa
     },
   });
   const large = bodyLimit({
-    maxSize: uploadBytes + 64 * 1024,
+    maxSize: o.uploadBytes + 64 * 1024,
     onError: () => {
       throw new AppError(
         413,
         'request.too_large',
-        `Tệp gửi lên vượt quá giới hạn ${Math.round(uploadBytes / 1048576)} MB.`,
+        `Tệp gửi lên vượt quá giới hạn ${Math.round(o.uploadBytes / 1048576)} MB.`,
       );
     },
   });
+  // What follows the body limit: CSRF and content type, the session, then the route.
+  const checked = (c: Context<AppEnv>, next: Next): Promise<void> => {
+    csrfAndContentType(c, o.allowedOrigins, o.uploadPaths);
+    const session = resolveSession(c, deps);
+    return session ? session.then(next) : next();
+  };
   return (c, next) => {
+    c.set('deps', deps);
+    sendCachedJsonAsStored(c);
+    requestIdAndSecurityHeaders(c, nodeOf(c).outgoing);
+    const path = c.req.path;
+    if (path !== '/api' && !path.startsWith('/api/')) return next();
     // A request without a body has nothing to limit; reading c.req.raw.body would build a fetch Request for nothing.
     if (
       requestHeader(c, 'content-length') === undefined &&
       requestHeader(c, 'transfer-encoding') === undefined
     ) {
-      return next();
+      return checked(c, next);
     }
-    return uploadPaths.includes(c.req.path) ? large(c, next) : small(c, next);
+    const limit = o.uploadPaths.includes(path) ? large : small;
+    return limit(c, () => checked(c, next));
   };
+}
+
+/** A cached read result (db/read-cache.ts) is sent as the JSON text stored with it, not serialised again. */
+function sendCachedJsonAsStored(c: Context<AppEnv>) {
+  const json = c.json;
+  c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
+    const text = cachedJson(object);
+    if (text === undefined) return (json as (...a: unknown[]) => Response)(object, arg, headers);
+    // (no spread when there are no extra headers: a spread into a literal is slow on Node 20, see ctx.ts)
+    const h = headers
+      ? { 'content-type': 'application/json', ...headers }
+      : { 'content-type': 'application/json' };
+    return c.body(text, arg as 200, h);
+  }) as typeof c.json;
 }

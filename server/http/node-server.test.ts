@@ -67,5 +67,67 @@ describe('on node:http', () => {
     expect((await fetch(`${base}/api/auth/me`, { headers: { cookie: 'hoptac_session=sai' } })).status).toBe(
       401,
     );
+    // A quoted cookie value is still the cookie (the general parse, when the plain form does not match).
+    const token = cookie.split('=')[1];
+    const quoted = await fetch(`${base}/api/auth/me`, { headers: { cookie: `hoptac_session="${token}"` } });
+    expect(quoted.status).toBe(200);
+  });
+
+  it('audits the socket address, or the first X-Forwarded-For address, with the request id', async () => {
+    const audited = async (headers: Record<string, string>) => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, ...headers },
+        body: JSON.stringify({ username: 'padmin', password: TEST_PASSWORD }),
+      });
+      expect(r.status).toBe(200);
+      const rid = r.headers.get('x-request-id')!;
+      const row = await h.database.db
+        .selectFrom('audit_log')
+        .select(['ip', 'action'])
+        .where('request_id', '=', rid)
+        .executeTakeFirstOrThrow();
+      expect(row.action).toBe('auth.login');
+      return row.ip;
+    };
+    expect(await audited({})).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    expect(await audited({ 'x-forwarded-for': '203.0.113.9, 10.0.0.2' })).toBe('203.0.113.9');
+  });
+
+  it('refuses a mutation without Origin, a non-JSON body, a NUL and an oversized body, as problem+json', async () => {
+    const cookie = await login();
+    const post = (path: string, init: RequestInit) =>
+      fetch(`${base}${path}`, { method: 'POST', ...init, headers: { cookie, ...(init.headers ?? {}) } });
+    const noOrigin = await post('/api/auth/password', {
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noOrigin.status).toBe(403);
+    expect(noOrigin.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await noOrigin.json()).requestId).toBe(noOrigin.headers.get('x-request-id'));
+    const text = await post('/api/auth/password', {
+      headers: { origin: base, 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(text.status).toBe(415);
+    const nul = await post('/api/auth/password', {
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'a\u0000b', newPassword: 'x' }),
+    });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).code).toBe('request.invalid_character');
+    const unknown = await post('/api/auth/password', {
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'a', newPassword: 'b', extra: 1 }),
+    });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).code).toBe('validation.failed');
+    expect((await fetch(`${base}/api/auth/me?x=%00`, { headers: { cookie } })).status).toBe(400);
+    // Last: the server answers 413 without reading the body and closes that connection.
+    const big = await post('/api/auth/password', {
+      headers: { origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: 'x'.repeat(1024 * 1024), newPassword: 'y' }),
+    });
+    expect(big.status).toBe(413);
   });
 });

@@ -52,14 +52,15 @@ export function declaredRoutes(): readonly DeclaredRoute[] {
 }
 
 function guard(access: Access): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     if (access.permission !== 'public') {
       const user = c.get('user');
       if (!user) throw unauthenticated();
       if (!roleMeets(user.role, access.permission)) throw forbidden();
     }
-    await rejectNul(c);
-    await next();
+    // Only a JSON body needs reading (asynchronously); a request without one goes straight on.
+    const body = rejectNul(c);
+    return body ? body.then(next) : next();
   };
 }
 
@@ -70,18 +71,31 @@ function hasNul(v: unknown): boolean {
   return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
 }
 
-/** PostgreSQL text cannot hold NUL: refuse it as bad input (400) rather than fail in the database (500). */
-async function rejectNul(c: Context<AppEnv>) {
-  let nul = /%00/.test(c.req.url);
+const NUL_REFUSED = () =>
+  new AppError(400, 'request.invalid_character', 'Dữ liệu chứa ký tự NUL không hợp lệ.');
+
+/**
+ * PostgreSQL text cannot hold NUL: refuse it as bad input (400) rather than fail in the database (500). The URL is
+ * checked at once (throws); a JSON body is checked by the returned promise, undefined when there is none.
+ */
+function rejectNul(c: Context<AppEnv>): Promise<void> | undefined {
+  if (c.req.url.includes('%00')) throw NUL_REFUSED();
   const json = /^application\/json\s*(;|$)/i.test(requestHeader(c, 'content-type') ?? '');
-  if (!nul && json && c.req.raw.body !== null) {
-    try {
-      nul = hasNul(JSON.parse(await c.req.text())); // cached: the validator parses the same text again
-    } catch {
-      // malformed JSON: the validator answers request.malformed
-    }
-  }
-  if (nul) throw new AppError(400, 'request.invalid_character', 'Dữ liệu chứa ký tự NUL không hợp lệ.');
+  if (!json || c.req.raw.body === null) return undefined;
+  return c.req.text().then(
+    (text) => {
+      let nul = false;
+      try {
+        nul = hasNul(JSON.parse(text)); // cached: the validator parses the same text again
+      } catch {
+        // malformed JSON: the validator answers request.malformed
+      }
+      if (nul) throw NUL_REFUSED();
+    },
+    () => {
+      // an unreadable body: the validator answers as before
+    },
+  );
 }
 
 /**

@@ -1,33 +1,41 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { parse } from 'hono/utils/cookie';
-import { authenticate, hashToken } from '../modules/auth/auth.service.js';
+import type { AppDeps } from '../context.js';
+import { authenticate } from '../modules/auth/auth.service.js';
 import { type AppEnv, requestHeader } from './env.js';
 
 export const SESSION_COOKIE = 'hoptac_session';
 
-/** Resolves the session cookie to a user before any route runs; an invalid cookie is simply anonymous. */
-export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    c.set('user', null);
-    c.set('sessionHash', null);
-    const token = sessionToken(c);
-    if (token && token.length <= 100) {
-      const hash = hashToken(token);
-      const user = await authenticate(c.get('deps'), hash);
-      if (user) {
-        c.set('user', user);
-        c.set('sessionHash', hash);
-      }
+/**
+ * Resolves the session cookie to a user (c.var.user, c.var.sessionHash) before any route runs; an invalid cookie is
+ * simply anonymous. Returns a promise only when there is a cookie to check. Called by the request pipeline
+ * (guards.ts requestPipeline) for /api paths.
+ */
+export function resolveSession(c: Context<AppEnv>, deps: AppDeps): Promise<void> | undefined {
+  c.set('user', null);
+  c.set('sessionHash', null);
+  const token = sessionToken(c);
+  if (!token || token.length > 100) return undefined;
+  const hash = deps.sessions.hashOf(token);
+  return authenticate(deps, hash).then((user) => {
+    if (user) {
+      c.set('user', user);
+      c.set('sessionHash', hash);
     }
-    await next();
-  };
+  });
 }
+
+/** The cookie as our server writes it: the token alone (URL-safe base64, nothing to decode). */
+const PLAIN_TOKEN = new RegExp(`(?:^|;)[ \\t]*${SESSION_COOKIE}=([A-Za-z0-9_-]{1,100})[ \\t]*(?:;|$)`);
 
 /** The session cookie's value, read from Node's headers when running on node:http (env.ts requestHeader). */
 function sessionToken(c: Context<AppEnv>): string | undefined {
   const header = requestHeader(c, 'cookie');
   if (!header?.includes(SESSION_COOKIE)) return undefined;
+  // The usual cookie needs no general parse (which splits the header and builds an object of its cookies).
+  const plain = PLAIN_TOKEN.exec(header);
+  if (plain) return plain[1];
   return parse(header, SESSION_COOKIE)[SESSION_COOKIE];
 }
 
