@@ -19,8 +19,8 @@ function arrays<T>(cols: readonly BulkColumn<T>[], rows: readonly T[]) {
 
 /**
  * Inserts rows with one statement over unnest() arrays, one array per column (DESIGN.md §2: bulk loads, never
- * row by row). `then` is a statement reading the inserted rows as `ins` (returning *), run in the same
- * statement; the count returned is then that statement's. Returns the number inserted.
+ * row by row). `then` is a statement reading the inserted rows as `ins` (the columns `returning` names, all by
+ * default), run in the same statement; the count returned is then that statement's. Returns the number inserted.
  */
 export async function bulkInsert<T>(
   db: Kysely<DB>,
@@ -28,11 +28,13 @@ export async function bulkInsert<T>(
   cols: readonly BulkColumn<T>[],
   rows: readonly T[],
   then?: RawBuilder<unknown>,
+  returning?: readonly string[],
 ): Promise<number> {
   if (!rows.length) return 0;
   const names = sql.join(cols.map((c) => ident(c.name)));
   const insert = sql`insert into ${ident(table)} (${names}) select * from unnest(${arrays(cols, rows)})`;
-  const r = await (then ? sql`with ins as (${insert} returning *) ${then}` : insert).execute(db);
+  const out = returning ? sql.join(returning.map(ident)) : sql`*`;
+  const r = await (then ? sql`with ins as (${insert} returning ${out}) ${then}` : insert).execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../../context.js';
 import { AppError, conflict } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireUser } from '../auth/scope.js';
+import { forgetDryRun, keptDryRun, memoUserKey } from './dry-run-memo.js';
 import { importHandler } from './handlers.js';
 import { type JobRecord, markCommitted } from './import-job.repo.js';
 import { loadJobInScope } from './import-job-access.js';
@@ -56,6 +58,9 @@ const alreadyCommitted = () =>
  * again (with the committer's scope and the registry as it is at commit: the rows read are locked and checked
  * unchanged, else validated again inside the transaction), then inserts new codes,
  * updates changed ones, leaves unchanged rows untouched, writes one audit row and marks the job committed.
+ * When this process kept the job's dry run (same bytes, same user and scope; dry-run-memo.ts), its rows and
+ * classification stand in for parsing and validating again: the classification still only while the
+ * fingerprint of the registry rows it read, taken inside the transaction, equals the dry run's.
  * A failure or a crash anywhere leaves none of the rows. Mode 'all' refuses a file with any invalid row.
  * `onPhase` receives the duration of each phase (file read and parse, row preparation, the transaction).
  */
@@ -72,21 +77,36 @@ export async function commitImport(
     t = now;
   };
   const job = await loadJobInScope(ctx, ctx.db, id);
-  if (job.status !== 'dry_run') throw alreadyCommitted();
+  if (job.status !== 'dry_run') {
+    forgetDryRun(ctx.db, id);
+    throw alreadyCommitted();
+  }
   const handler = importHandler(job.kind);
-  const sheet = await readSheet(await readJobFile(ctx, job), handler.columns);
-  lap('read');
-  const prepared = await handler.prepare(ctx, sheet);
-  // Validate before the transaction (it holds PGlite's only connection): the fingerprint taken first tells,
-  // inside the transaction, whether the rows read since have changed; only then is the file classified again.
-  const before = handler.stamp ? await handler.stamp(ctx.db, prepared, false) : null;
-  const early = before !== null ? await handler.classify(ctx.db, ctx, prepared, false) : null;
+  const bytes = await readJobFile(ctx, job);
+  // The dry run of this job in this process, from the same bytes for the same user and scope: its rows and
+  // classification are reused (the classification only if the registry rows it read are unchanged, below).
+  const memo = handler.stamp ? keptDryRun(ctx.db, id, job.sha256, memoUserKey(requireUser(ctx))) : null;
+  let prepared: unknown;
+  let before: string | null;
+  let early: Awaited<ReturnType<typeof handler.classify>> | null;
+  if (memo) {
+    lap('read');
+    ({ prepared, stamp: before, classified: early } = memo);
+  } else {
+    const sheet = await readSheet(bytes, handler.columns);
+    lap('read');
+    prepared = await handler.prepare(ctx, sheet);
+    // Validate before the transaction (it holds PGlite's only connection): the fingerprint taken first tells,
+    // inside the transaction, whether the rows read since have changed; only then is the file classified again.
+    before = handler.stamp ? await handler.stamp(ctx.db, prepared, false) : null;
+    early = before !== null ? await handler.classify(ctx.db, ctx, prepared, false) : null;
+  }
   lap('prepare');
   const result = await ctx.db.transaction().execute(async (trx) => {
     const locked = await loadJobInScope(ctx, trx, id, true);
     if (locked.status !== 'dry_run') throw alreadyCommitted();
     const unchanged = early && handler.stamp && (await handler.stamp(trx, prepared, true)) === before;
-    const classified = unchanged ? early : await handler.classify(trx, ctx, prepared, true);
+    const classified = unchanged && early ? early : await handler.classify(trx, ctx, prepared, true);
     const totals = totalsOf(classified.outcomes);
     if (mode === 'all' && totals.invalid > 0) {
       throw new AppError(
@@ -116,6 +136,7 @@ export async function commitImport(
     });
     return { jobId: id, status: 'committed' as const, ...commit };
   });
+  forgetDryRun(ctx.db, id);
   lap('database');
   return result;
 }

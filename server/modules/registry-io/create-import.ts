@@ -4,6 +4,7 @@ import { AppError } from '../../http/problem.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../auth/scope.js';
 import type { ImportKind } from './columns.js';
+import { keepDryRun, memoUserKey } from './dry-run-memo.js';
 import { importHandler } from './handlers.js';
 import { insertJob, type JobReport } from './import-job.repo.js';
 import { jobScopeOf } from './import-job-access.js';
@@ -38,7 +39,8 @@ export function safeFileName(name: string): string {
 /**
  * Dry run of an import: checks the upload (size, zip guard), reads and validates every row against the
  * registry, keeps the file for the commit and records the job (status dry_run) with one audit row. Nothing
- * else is written.
+ * else is written. For kinds with a registry fingerprint, the rows read and their classification are also kept
+ * in this process for the commit (dry-run-memo.ts).
  */
 export async function createImport(
   ctx: Ctx,
@@ -55,6 +57,9 @@ export async function createImport(
   const handler = importHandler(input.kind);
   const sheet = await readSheet(input.bytes, handler.columns);
   const prepared = await handler.prepare(ctx, sheet);
+  // The fingerprint of the registry rows the classification reads, taken first: the commit reuses this
+  // classification only while it is unchanged (dry-run-memo.ts).
+  const stamp = handler.stamp ? await handler.stamp(ctx.db, prepared, false) : null;
   const classified = await handler.classify(ctx.db, ctx, prepared, false);
   const possibleDuplicates = handler.duplicates ? await handler.duplicates(ctx, prepared, classified) : [];
   const totals = totalsOf(classified.outcomes);
@@ -98,6 +103,15 @@ export async function createImport(
       });
       return id;
     });
+    if (stamp !== null)
+      keepDryRun(ctx.db, jobId, {
+        sha256,
+        userKey: memoUserKey(user),
+        prepared,
+        stamp,
+        classified,
+        rows: sheet.rows.length,
+      });
     return { jobId, kind: input.kind, fileName, status: 'dry_run', sheet: report.sheet, ...report.dryRun };
   } catch (err) {
     await ctx.storage.delete(storageKey);

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ZOrganisationInput } from '../../../core/registry/organisation-input.js';
 import { checkOrganisationRules } from '../../../core/registry/organisation-rules.js';
+import { organisationNameKey, vietnameseSortKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import type { OrganisationTable } from '../../db/tables/registry.js';
@@ -19,6 +20,9 @@ export interface OrgWrite {
   id: number | null;
   data: OrgInput;
   provinceId: number;
+  /** organisation.name_key and name_sort of data.name, computed with the classification (outside the commit's transaction). */
+  nameKey?: string;
+  nameSort?: string;
 }
 
 type OrgRow = Selectable<OrganisationTable>;
@@ -179,10 +183,12 @@ export async function classifyOrganisations(
   await applyRegistryRules(db, candidates);
   for (const c of candidates) {
     if (c.outcome.action !== 'insert' && c.outcome.action !== 'update') continue;
-    const write = {
+    const write: OrgWrite = {
       id: c.stored?.id ?? null,
       data: c.data,
       provinceId: p.units.communeById.get(c.data.communeId)!.provinceId,
+      nameKey: organisationNameKey(c.data.name),
+      nameSort: vietnameseSortKey(c.data.name),
     };
     (write.id === null ? out.inserts : out.updates).push(write);
   }

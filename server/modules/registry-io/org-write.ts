@@ -13,7 +13,7 @@ const COLUMNS: C[] = [
   col('credit_fund', 'boolean', (w) => w.data.creditFund),
   col('reg_code', 'text', (w) => w.data.regCode),
   col('name', 'text', (w) => w.data.name),
-  col('name_key', 'text', (w) => text.organisationNameKey(w.data.name)),
+  col('name_key', 'text', (w) => w.nameKey ?? text.organisationNameKey(w.data.name)),
   col('short_name', 'text', (w) => w.data.shortName ?? null),
   col('commune_id', 'int', (w) => w.data.communeId),
   col('province_id', 'int', (w) => w.provinceId),
@@ -43,7 +43,7 @@ const COLUMNS: C[] = [
 async function sortKeyColumn(db: Kysely<DB>): Promise<C | null> {
   const fn = (text as Record<string, unknown>).vietnameseSortKey;
   if (typeof fn !== 'function' || !(await hasColumn(db, 'organisation', 'name_sort'))) return null;
-  return col('name_sort', 'text', (w) => (fn as (s: string) => string)(w.data.name));
+  return col('name_sort', 'text', (w) => w.nameSort ?? (fn as (s: string) => string)(w.data.name));
 }
 
 /**
@@ -68,6 +68,7 @@ export async function writeOrganisations(
     inserts,
     sql`insert into organisation_event (organisation_id, kind, occurred_on, created_by)
     select ins.id, 'founded', coalesce(ins.founded_on, ins.registered_on, ${today}::date), ${userId}::int from ins`,
+    ['id', 'founded_on', 'registered_on'],
   );
   const updated = await bulkUpdate(
     trx,
