@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../context.js';
-import { cachedJson } from '../db/read-cache.js';
 import { type AppEnv, nodeOf, requestHeader } from './env.js';
+import { unchangingJson } from './json.js';
 import { AppError } from './problem.js';
 import { resolveSession } from './session.js';
 
@@ -142,16 +142,16 @@ export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHa
   };
 }
 
-/** A cached read result (db/read-cache.ts) is sent as the JSON text stored with it, not serialised again. */
+/** A value whose JSON cannot change (a cached read result, a deep-frozen answer) is sent as bytes made once (json.ts). */
 function sendCachedJsonAsStored(c: Context<AppEnv>) {
   const json = c.json;
   c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
-    const text = cachedJson(object);
-    if (text === undefined) return (json as (...a: unknown[]) => Response)(object, arg, headers);
+    const bytes = unchangingJson(object);
+    if (bytes === undefined) return (json as (...a: unknown[]) => Response)(object, arg, headers);
     // (no spread when there are no extra headers: a spread into a literal is slow on Node 20, see ctx.ts)
     const h = headers
       ? { 'content-type': 'application/json', ...headers }
       : { 'content-type': 'application/json' };
-    return c.body(text, arg as 200, h);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, arg as 200, h);
   }) as typeof c.json;
 }

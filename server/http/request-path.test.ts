@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../context.js';
+import { deepFreeze } from '../db/read-cache.js';
 import { SessionCache } from '../modules/auth/session-cache.js';
 import { ctxOf } from './ctx.js';
 import type { AppEnv } from './env.js';
+import { unchangingJson } from './json.js';
 import { MemoRouter } from './router.js';
 
 describe('MemoRouter', () => {
@@ -147,5 +149,19 @@ describe('SessionCache.hashOf', () => {
     off.remember(sha('x'), entry(1), off.generation(), 0);
     expect(off.hashOf('x')).toBe(sha('x'));
     expect(off.tokenCount).toBe(0);
+  });
+});
+
+describe('unchangingJson', () => {
+  it('makes the bytes of a deep-frozen plain value once, and leaves everything else alone', () => {
+    const me = deepFreeze({ name: 'Lạng Sơn', list: ['a', 1, null], nested: { ok: true } });
+    const bytes = unchangingJson(me);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(JSON.stringify(me));
+    expect(unchangingJson(me)).toBe(bytes);
+    expect(unchangingJson({ a: 1 })).toBeUndefined();
+    expect(unchangingJson(Object.freeze({ a: { b: 1 } }))).toBeUndefined(); // shallow freeze only
+    expect(unchangingJson(deepFreeze({ at: new Date(0) }))).toBeUndefined(); // a Date can still change
+    expect(unchangingJson('text')).toBeUndefined();
+    expect(unchangingJson(null)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { assignableRoles, ROLE_PERMISSIONS, type Role } from '../../../core/permissions.js';
 import type { Ctx, SessionUser } from '../../context.js';
-import { cachedRead } from '../../db/read-cache.js';
+import { cachedRead, deepFreeze } from '../../db/read-cache.js';
 import { AppError } from '../../http/problem.js';
 import { getUnitBasics } from '../admin-unit/admin-unit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -95,6 +95,16 @@ export async function describeMe(ctx: Ctx) {
     unitCode: user.scope.unitId ? ((await getUnitBasics(ctx.db, user.scope.unitId))?.code ?? null) : null,
     label: await scopeLabel(ctx, user),
   }));
+  // The answer depends on the user and `where` alone: a cached session's user object (session-cache.ts) gets the
+  // same frozen answer back, which the HTTP layer then sends as JSON bytes made once (server/http/json.ts).
+  const known = meAnswers.get(user);
+  if (known?.where === where) return known.me;
+  const me = deepFreeze(meAnswer(user, where));
+  meAnswers.set(user, { where, me });
+  return me;
+}
+
+function meAnswer(user: SessionUser, where: { unitCode: string | null; label: string }) {
   return {
     id: user.id,
     username: user.username,
@@ -112,6 +122,8 @@ export async function describeMe(ctx: Ctx) {
     assignableRoles: assignableRoles(user.role),
   };
 }
+
+const meAnswers = new WeakMap<SessionUser, { where: object; me: ReturnType<typeof meAnswer> }>();
 
 async function checkThrottle(ctx: Ctx, keys: string[]) {
   for (const key of keys) {
