@@ -32,6 +32,7 @@ export const importCase: BenchCase = {
       copy: [],
       floor: [],
       dry: [],
+      whole: [],
       total: [],
       read: [],
       prepare: [],
@@ -55,6 +56,7 @@ export const importCase: BenchCase = {
         copy: cp,
         floor: parse + cp,
         dry: dryMs,
+        whole: dryMs + total,
         total,
         ...phases,
       }))
@@ -83,11 +85,25 @@ export const importCase: BenchCase = {
           note: `prepare p50 ${s.prepare.p50.toFixed(0)} ms`,
         },
         { what: 'dry run (upload check, parse, validate every row)', app: s.dry },
+        {
+          what: 'the whole import as a user runs it: dry run, then commit',
+          app: s.whole,
+          floor: s.floor,
+          floorWhat: 'parse alone + COPY',
+        },
         { what: 'parse alone (zip guard + the import’s sheet reader)', app: s.parse },
       ],
       goals: [
         check('import total ≤ 1.25 × (parse + COPY) (medians)', s.total.p50 / s.floor.p50, 1.25, 'max', '×'),
         check('database phase ≤ 2 × COPY (medians)', s.database.p50 / s.copy.p50, 2, 'max', '×'),
+        // The commit no longer parses: the dry run before it does. Reported so that moving work there hides nothing.
+        check(
+          'dry run + commit ≤ 1.25 × (parse + COPY) (medians, reported)',
+          s.whole.p50 / s.floor.p50,
+          1.25,
+          'max',
+          '×',
+        ),
       ],
       notes: [
         `median of ${env.slowRuns} runs; ratios are of medians`,
