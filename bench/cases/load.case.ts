@@ -60,7 +60,9 @@ export const loadCase: BenchCase = {
       clearInterval(sampler);
       const after = server.rss();
       peak = Math.max(peak, after);
-      // The same mixed load with the read cache off: every request evaluates.
+      // The same mixed load with the read cache off: every request evaluates. The first server stops first (PGlite
+      // allows one process per data directory).
+      await server.stop();
       const cold = await startHopTac({ ...env.ds.serverEnv, READ_CACHE_ENTRIES: '0' });
       let c: typeof r;
       try {
