@@ -71,7 +71,19 @@ async function status(p: Page): Promise<string> {
 async function step(p: Page, action: string, comment?: string) {
   await p.getByTestId(`assessment-${action}`).click();
   if (comment) await inputOf(p, 'step-comment').fill(comment);
-  await p.getByTestId('step-ok').click();
+  // On a saturated machine a click can land while the dialog is still opening and be lost (the dialog stays open,
+  // no request is made: seen in CI, as in the registry journey). Click OK again until the dialog closes; a click on
+  // the button while its request runs does nothing. The caller still asserts the new status.
+  const ok = p.getByTestId('step-ok');
+  await expect
+    .poll(
+      async () => {
+        if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+        return ok.isVisible();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(false);
 }
 
 async function pickDate(p: Page, testId: string, text: string) {
