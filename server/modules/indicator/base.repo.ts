@@ -13,45 +13,41 @@ import { orgTerritory, type Territory } from './territory.js';
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /**
- * Organisations with a trademark per product year in [fromYear, toYear] (`perYear`), or in the whole window, each
- * once (`total`): one statement, only the figure asked for.
+ * Organisations with a trademark whose product year is in [fromYear, toYear], in the territory and the indicator's
+ * filter. The organisation is checked per product through its primary key (a scalar subquery, never turned into a
+ * join): trademarks are few, and a hash join would read every organisation (explain-plans.test.ts).
  */
-export async function trademarks(
-  db: Kysely<DB>,
-  t: Territory,
-  spec: IndicatorSpec,
-  fromYear: number,
-  toYear: number,
-  what: 'perYear',
-): Promise<Map<number, number>>;
-export async function trademarks(
-  db: Kysely<DB>,
-  t: Territory,
-  spec: IndicatorSpec,
-  fromYear: number,
-  toYear: number,
-  what: 'total',
-): Promise<number>;
-export async function trademarks(
-  db: Kysely<DB>,
-  t: Territory,
-  spec: IndicatorSpec,
-  fromYear: number,
-  toYear: number,
-  what: 'perYear' | 'total',
-): Promise<Map<number, number> | number> {
-  // The organisation is checked per product through its primary key (a scalar subquery, never turned into a join):
-  // trademarks are few, and a hash join would read every organisation (explain-plans.test.ts).
-  const where = sql`p.kind = 'trademark' and p.year between ${fromYear} and ${toYear}
+function trademarkWhere(t: Territory, spec: IndicatorSpec, fromYear: number, toYear: number) {
+  return sql`p.kind = 'trademark' and p.year between ${fromYear} and ${toYear}
     and coalesce((select ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')} from organisation o where o.id = p.organisation_id), false)`;
-  if (what === 'total') {
-    const total = await sql<{ v: number }>`select count(distinct p.organisation_id)::int as v
-      from organisation_product p where ${where}`.execute(db);
-    return n(total.rows[0]?.v);
-  }
+}
+
+/** Organisations with a trademark per product year in [fromYear, toYear]. */
+export async function trademarksPerYear(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+): Promise<Map<number, number>> {
   const r = await sql<{ year: number; v: number }>`select p.year, count(distinct p.organisation_id)::int as v
-    from organisation_product p where ${where} group by p.year`.execute(db);
+    from organisation_product p where ${trademarkWhere(t, spec, fromYear, toYear)} group by p.year`.execute(
+    db,
+  );
   return new Map(r.rows.map((x) => [Number(x.year), n(x.v)]));
+}
+
+/** Organisations with a trademark in the whole window [fromYear, toYear], each once. */
+export async function trademarkTotal(
+  db: Kysely<DB>,
+  t: Territory,
+  spec: IndicatorSpec,
+  fromYear: number,
+  toYear: number,
+): Promise<number> {
+  const r = await sql<{ v: number }>`select count(distinct p.organisation_id)::int as v
+    from organisation_product p where ${trademarkWhere(t, spec, fromYear, toYear)}`.execute(db);
+  return n(r.rows[0]?.v);
 }
 
 /** Conversion events (THT → HTX) per year within [from, to]. */

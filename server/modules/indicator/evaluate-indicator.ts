@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { chooseFiguresYear, measureValue, roundValue } from '../../../core/indicator/arithmetic.js';
+import type { IndicatorEvaluation } from '../../../core/indicator/evaluation.js';
 import type { IndicatorSpec } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
 import {
@@ -10,7 +11,13 @@ import {
   stockSeries,
   type YearTotals,
 } from './aggregate.repo.js';
-import { conversionsByYear, hasAssessmentTable, manualFigures, trademarks } from './base.repo.js';
+import {
+  conversionsByYear,
+  hasAssessmentTable,
+  manualFigures,
+  trademarksPerYear,
+  trademarkTotal,
+} from './base.repo.js';
 import type { Territory } from './territory.js';
 
 /** When and over which window an indicator is evaluated. */
@@ -27,20 +34,7 @@ export interface EvaluateOptions {
   seriesTo: number;
 }
 
-/** A value with how it was obtained, and its yearly series. */
-export interface IndicatorEvaluation {
-  value: number | null;
-  /** Year of the figures used (reports, assessments, manual figures). */
-  figuresYear: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** For report and assessment figures: organisations with figures that year, and organisations existing then. */
-  coverage: { covered: number; existing: number } | null;
-  window: { from: string; to: string } | null;
-  /** Manual figures: the source entered with the value. */
-  source: string | null;
-  series: { year: number; value: number | null }[];
-}
+export type { IndicatorEvaluation };
 
 const yearOf = (d: string) => Number(d.slice(0, 4));
 const years = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
@@ -85,13 +79,13 @@ export async function evaluateSpec(
       let value: number;
       let byYear: Map<number, number>;
       if (spec.source === 'trademarks') {
-        byYear = await trademarks(db, t, spec, o.seriesFrom, yearOf(seriesTo), 'perYear');
+        byYear = await trademarksPerYear(db, t, spec, o.seriesFrom, yearOf(seriesTo));
         // A window within one year of the series is that year's count (distinct per year): no second read.
         const [fy, ty] = [yearOf(from), yearOf(to)];
         value =
           fy === ty && fy >= o.seriesFrom && fy <= yearOf(seriesTo)
             ? (byYear.get(fy) ?? 0)
-            : await trademarks(db, t, spec, fy, ty, 'total');
+            : await trademarkTotal(db, t, spec, fy, ty);
       } else if (spec.source === 'converted') {
         value = sum(await conversionsByYear(db, t, spec, from, to));
         byYear = await conversionsByYear(db, t, spec, `${o.seriesFrom}-01-01`, seriesTo);

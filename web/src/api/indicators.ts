@@ -1,5 +1,7 @@
 /** Indicator calls: the catalogue, values, manual figures with their source, officer-defined indicators. */
+
 import { queryOptions } from '@tanstack/react-query';
+import type { IndicatorEvaluation } from '../../../core/indicator/evaluation';
 import type { IndicatorSpec } from '../../../core/indicator/spec';
 import { api } from './client';
 import type { CountedPage, Territory } from './plans';
@@ -17,17 +19,7 @@ export interface Indicator {
   version: number | null;
 }
 
-/** An indicator's value over a territory. */
-export interface IndicatorEvaluation {
-  value: number | null;
-  figuresYear: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  coverage: { covered: number; existing: number } | null;
-  window: { from: string; to: string } | null;
-  source: string | null;
-  series: { year: number; value: number | null }[];
-}
+export type { IndicatorEvaluation };
 
 /** A manually entered figure with its source. */
 export interface ManualValue {
