@@ -205,7 +205,8 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
     expect(await p.getByTestId('rubric-activate').isDisabled()).toBe(true);
     await p.getByTestId('rubric-delete-1b').click();
     await p.getByTestId('rubric-delete-ok').click();
-    expect(await p.getByTestId('rubric-label-1b').count()).toBe(0);
+    // The row leaves when the confirmation closes: wait for it rather than count once.
+    await expect.poll(() => p.getByTestId('rubric-label-1b').count()).toBe(0);
     await p.getByTestId('rubric-save').click();
     await expect.poll(() => p.getByTestId('rubric-error-1').count()).toBe(0);
     await p.getByTestId('rubric-activate').click();
