@@ -8,6 +8,7 @@ import * as m0007 from './migrations/0007_create_assessment.js';
 import * as m0008 from './migrations/0008_create_plan.js';
 import * as m0009 from './migrations/0009_add_plan_aggregates.js';
 import * as m0010 from './migrations/0010_add_plan_province_rollups.js';
+import * as m0011 from './migrations/0011_add_organisation_kind_name_sort.js';
 
 // Listed statically so that the migrations work the same under tsx, a bundler and tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_create_plan': m0008,
   '0009_add_plan_aggregates': m0009,
   '0010_add_plan_province_rollups': m0010,
+  '0011_add_organisation_kind_name_sort': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
