@@ -7,5 +7,7 @@ import { type Kysely, sql } from 'kysely';
  * index. The list's count of a kind is an index-only scan of its range here or in organisation_province_kind_ix.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index organisation_kind_name_sort_ix on organisation (kind, name_sort collate "C", id)`.execute(db);
+  await sql`create index organisation_kind_name_sort_ix on organisation (kind, name_sort collate "C", id)`.execute(
+    db,
+  );
 }
