@@ -25,6 +25,13 @@ export async function dashboardIndicators(env: CaseEnv): Promise<string[]> {
   return [...bySource.values()].flat();
 }
 
+/** "2" or "1–2 (mean 1.2)": how many statements the requests of a line ran. */
+function statementCounts(xs: number[]): string {
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return lo === hi ? String(lo) : `${lo}–${hi} (mean ${mean.toFixed(1)})`;
+}
+
 /** The ratio goal of dashboards and targets: p95 ≤ 2 × the direct SQL + 5 ms. */
 export function ratioGoal(what: string, app: number, floor: number): Goal {
   const g = check(
@@ -46,7 +53,7 @@ export const dashboardCase: BenchCase = {
       keys.map(
         (k) => `/api/indicators/${encodeURIComponent(k)}/value${unit === null ? '' : `?unitId=${unit}`}`,
       );
-    const { lines, slowest } = await compareReads(env, [
+    const groups = [
       { what: 'indicator values, nation', paths: at(null) },
       { what: `indicator values, province (${env.units.province.name})`, paths: at(env.units.province.id) },
       { what: `indicator values, commune (${env.units.commune.name})`, paths: at(env.units.commune.id) },
@@ -54,7 +61,8 @@ export const dashboardCase: BenchCase = {
         what: 'plan overview of the province',
         paths: [`/api/plans/overview?provinceId=${env.units.province.id}`],
       },
-    ]);
+    ];
+    const { lines, slowest, captured } = await compareReads(env, groups);
     const goals: Goal[] = lines.map((l) => ratioGoal(l.what, l.app.p95, l.floor!.p95));
     if (env.ds.kind === 'postgres') {
       goals.push(check('nation p95 < 50 ms (PostgreSQL)', lines[0].app.p95, 50, 'max', 'ms'));
@@ -68,6 +76,7 @@ export const dashboardCase: BenchCase = {
       notes: [
         `indicators: ${keys.join(', ')}`,
         `slowest (median, application / direct): ${describeSlowest(slowest)}`,
+        `statements per request (session lookups excluded): ${groups.map((g) => `${g.what} ${statementCounts(g.paths.map((p) => captured.get(p)?.length ?? 0))}`).join('; ')}`,
       ],
     };
   },

@@ -9,6 +9,8 @@ import * as m0008 from './migrations/0008_create_plan.js';
 import * as m0009 from './migrations/0009_add_plan_aggregates.js';
 import * as m0010 from './migrations/0010_add_plan_province_rollups.js';
 import * as m0011 from './migrations/0011_add_organisation_kind_name_sort.js';
+import * as m0012 from './migrations/0012_add_plan_trademark_year.js';
+import * as m0012n from './migrations/0012_plan_nation_rollups.js';
 
 // Listed statically so that the migrations work the same under tsx, a bundler and tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_add_plan_aggregates': m0009,
   '0010_add_plan_province_rollups': m0010,
   '0011_add_organisation_kind_name_sort': m0011,
+  '0012_add_plan_trademark_year': m0012,
+  '0012_plan_nation_rollups': m0012n,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

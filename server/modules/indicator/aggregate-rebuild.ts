@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { ROLLUPS, rollupFromFineSql } from '../../db/migrations/0010_add_plan_province_rollups.js';
+import { TRADEMARK_FROM_PRODUCTS_SQL } from '../../db/migrations/0012_add_plan_trademark_year.js';
+import { NATION_ROLLUPS, nationFromProvinceSql } from '../../db/migrations/0012_plan_nation_rollups.js';
 
 /**
  * Rebuilds the per-unit, per-year aggregates of migration 0009 from the base tables with set-based SQL: the
  * same buckets and sums the triggers maintain row by row, computed in four statements; then their province
- * rollups (migration 0010) from them. For bulk loads that ran with the aggregate triggers disabled (the national
+ * rollups (migration 0010) from them, their nation rollups and the trademark rows (migrations 0012). For bulk loads that ran with the aggregate triggers disabled (the national
  * seed); the tables are locked until the caller commits.
  */
 
@@ -53,6 +55,12 @@ export const AGGREGATE_REBUILD_STATEMENTS: readonly string[] = [
   // computing them again from the fine tables keeps the result exact whatever triggers were enabled.
   `truncate ${ROLLUP_TABLES}`,
   ...ROLLUPS.map(rollupFromFineSql),
+  // Likewise the nation rollups, kept by triggers on the province rollups.
+  `truncate ${NATION_ROLLUPS.map((r) => r.table).join(', ')}`,
+  ...NATION_ROLLUPS.map(nationFromProvinceSql),
+  // The organisation trigger of the trademark rows is disabled with the others during a bulk load.
+  'truncate plan_trademark_year',
+  TRADEMARK_FROM_PRODUCTS_SQL,
 ];
 
 /** Rebuilds every plan aggregate from the base tables (run inside the loading transaction). */

@@ -1,57 +1,61 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { IndicatorSpec, Measure, SumColumn } from '../../../core/indicator/spec.js';
-import type { DB } from '../../db/schema.js';
 import { aggFilter, COUNTED_ASSESSMENT_STATUSES, conditionSql } from './filters.js';
-import { readOnce } from './read-memo.js';
+import type { Read } from './read-memo.js';
 import { aggSource, type Territory } from './territory.js';
 
 /**
  * Queries over the per-unit, per-year aggregates (migration 0009), or their province rollups (migration 0010)
  * for the nation and whole provinces of today: sums over a territory, never a scan of the organisations' members
- * or yearly figures.
+ * or yearly figures. Each is a Read: an evaluation runs all of its reads in one statement (readTogether).
  */
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-/** Organisations existing at the end of each year up to `toYear`, and exactly at `date` (same filter). */
-export async function stockSeries(
-  db: Kysely<DB>,
-  t: Territory,
-  spec: IndicatorSpec,
-  toYear: number,
-  date: string,
-) {
+/** The stock of organisations: existing at the end of each year, and exactly at the evaluation date. */
+export interface Stock {
+  endOfYear: Map<number, number>;
+  atDate: number;
+}
+
+/**
+ * Organisations existing at the end of each year up to `toYear`, and exactly at `date` (same filter), as one
+ * read: the net of each year (rows by year), the net from 1 January of the date's year to the date (year -1)
+ * and, only when the yearly rows stop before the year before the date's, the net before 1 January (year -2;
+ * otherwise it is the sum of the yearly rows already read).
+ */
+export function stockRead(t: Territory, spec: IndicatorSpec, toYear: number, date: string): Read<Stock> {
   const yearly = aggSource(t, 'plan_org_year', 'a');
   const daily = aggSource(t, 'plan_org_day', 'a');
   const filter = aggFilter(spec.filter, 'a', true);
-  const years = await readOnce(
-    db,
-    sql<{ year: number; net: number }>`select a.year, sum(a.founded - a.ended)::int as net
-    from ${yearly.from} where ${yearly.where} and ${filter} and a.year <= ${toYear} group by a.year order by a.year`,
-  );
   const y = Number(date.slice(0, 4));
-  // The net before 1 January of the date's year is the sum of the yearly rows already read when they reach the
-  // year before; a second scan of plan_org_year (40–55 ms nation-wide) only when they do not.
-  const before =
-    toYear >= y - 1
-      ? { rows: [{ net: years.rows.filter((r) => Number(r.year) < y).reduce((a, r) => a + n(r.net), 0) }] }
-      : await readOnce(
-          db,
-          sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
-    from ${yearly.from} where ${yearly.where} and ${filter} and a.year < ${y}`,
-        );
-  const partial = await readOnce(
-    db,
-    sql<{ net: number }>`select coalesce(sum(a.founded - a.ended), 0)::int as net
+  const needBefore = toYear < y - 1;
+  const parts = [
+    sql`select a.year::int as year, sum(a.founded - a.ended)::int as net
+    from ${yearly.from} where ${yearly.where} and ${filter} and a.year <= ${toYear} group by a.year`,
+    sql`select -1 as year, coalesce(sum(a.founded - a.ended), 0)::int as net
     from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`,
-  );
-  let run = 0;
-  const endOfYear = new Map<number, number>();
-  for (const r of years.rows) {
-    run += n(r.net);
-    endOfYear.set(Number(r.year), run);
-  }
-  return { endOfYear, atDate: n(before.rows[0]?.net) + n(partial.rows[0]?.net) };
+  ];
+  if (needBefore)
+    parts.push(sql`select -2 as year, coalesce(sum(a.founded - a.ended), 0)::int as net
+    from ${yearly.from} where ${yearly.where} and ${filter} and a.year < ${y}`);
+  return {
+    query: sql.join(parts, sql` union all `),
+    parse(rows) {
+      const all = rows.map((r) => ({ year: Number(r.year), net: n(r.net) }));
+      const years = all.filter((r) => r.year >= 0).sort((a, b) => a.year - b.year);
+      const before = needBefore
+        ? n(all.find((r) => r.year === -2)?.net)
+        : years.filter((r) => r.year < y).reduce((a, r) => a + r.net, 0);
+      let run = 0;
+      const endOfYear = new Map<number, number>();
+      for (const r of years) {
+        run += r.net;
+        endOfYear.set(r.year, run);
+      }
+      return { endOfYear, atDate: before + n(all.find((r) => r.year === -1)?.net) };
+    },
+  };
 }
 
 /** Organisations existing at the end of year y, from the cumulative map (years without rows carry over). */
@@ -62,47 +66,71 @@ export function stockAtYearEnd(endOfYear: Map<number, number>, y: number): numbe
   return best;
 }
 
-/** Founded or ended organisations per year within [from, to] (whole years from the yearly table, edges by day). */
-export async function flowByYear(
-  db: Kysely<DB>,
+/** A window of dates 'YYYY-MM-DD', both ends included. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Founded or ended organisations per year within each of the windows, as one read: whole years from the yearly
+ * table, the edges of a window by day; a year or an edge shared by several windows (the period of a dashboard and
+ * its yearly series) is read once.
+ */
+export function flowRead(
   t: Territory,
   spec: IndicatorSpec,
   which: 'founded' | 'ended',
-  from: string,
-  to: string,
-) {
-  if (from > to) return new Map<number, number>();
+  ranges: DateRange[],
+): Read<Map<number, number>[]> {
   const col = sql.ref(`a.${which}`);
   const yearly = aggSource(t, 'plan_org_year', 'a');
   const daily = aggSource(t, 'plan_org_day', 'a');
   const filter = aggFilter(spec.filter, 'a', true);
-  const y0 = Number(from.slice(0, 4));
-  const y1 = Number(to.slice(0, 4));
-  const full = (y: number) => from <= `${y}-01-01` && `${y}-12-31` <= to;
-  const fullYears = [];
-  for (let y = y0; y <= y1; y++) if (full(y)) fullYears.push(y);
-  const out = new Map<number, number>();
-  if (fullYears.length > 0) {
-    const r = await readOnce(
-      db,
-      sql<{ year: number; v: number }>`select a.year, sum(${col})::int as v from ${yearly.from}
-      where ${yearly.where} and ${filter} and a.year = any(${fullYears}::int[]) group by a.year`,
-    );
-    for (const x of r.rows) out.set(Number(x.year), n(x.v));
-  }
-  const edges = [];
-  for (let y = y0; y <= y1; y++) if (!full(y)) edges.push(y);
-  for (const y of edges) {
-    const a = from > `${y}-01-01` ? from : `${y}-01-01`;
-    const b = to < `${y}-12-31` ? to : `${y}-12-31`;
-    const r = await readOnce(
-      db,
-      sql<{ v: number }>`select coalesce(sum(${col}), 0)::int as v from ${daily.from}
-      where ${daily.where} and ${filter} and a.on_date between ${a}::date and ${b}::date`,
-    );
-    out.set(y, n(r.rows[0]?.v));
-  }
-  return out;
+  const fullYears = new Set<number>();
+  const edges = new Map<string, { year: number; a: string; b: string }>();
+  const plan = ranges.map(({ from, to }) => {
+    const parts: { year: number; edge: string | null }[] = [];
+    if (from > to) return parts;
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+      if (from <= `${y}-01-01` && `${y}-12-31` <= to) {
+        fullYears.add(y);
+        parts.push({ year: y, edge: null });
+      } else {
+        const a = from > `${y}-01-01` ? from : `${y}-01-01`;
+        const b = to < `${y}-12-31` ? to : `${y}-12-31`;
+        edges.set(`${a}/${b}`, { year: y, a, b });
+        parts.push({ year: y, edge: `${a}/${b}` });
+      }
+    }
+    return parts;
+  });
+  const queries = [];
+  if (fullYears.size > 0)
+    queries.push(sql`select a.year::int as year, null::text as edge, sum(${col})::int as v from ${yearly.from}
+      where ${yearly.where} and ${filter} and a.year = any(${[...fullYears]}::int[]) group by a.year`);
+  for (const [key, e] of edges)
+    queries.push(sql`select ${e.year}::int as year, ${key}::text as edge, coalesce(sum(${col}), 0)::int as v
+      from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${e.a}::date and ${e.b}::date`);
+  if (queries.length === 0)
+    queries.push(sql`select null::int as year, null::text as edge, 0 as v where false`);
+  return {
+    query: sql.join(queries, sql` union all `),
+    parse(rows) {
+      const byYear = new Map<number, number>();
+      const byEdge = new Map<string, number>();
+      for (const r of rows)
+        if (r.edge === null) byYear.set(Number(r.year), n(r.v));
+        else byEdge.set(String(r.edge), n(r.v));
+      return plan.map((parts) => {
+        const out = new Map<number, number>();
+        for (const p of parts)
+          if (p.edge !== null) out.set(p.year, byEdge.get(p.edge) ?? 0);
+          else if (byYear.has(p.year)) out.set(p.year, byYear.get(p.year) ?? 0);
+        return out;
+      });
+    },
+  };
 }
 
 const SUMS: Record<SumColumn, { sum: string; n: string }> = {
@@ -137,13 +165,12 @@ function measureSums(m: Measure) {
 }
 
 /** Approved-report totals per year in [fromYear, toYear]. */
-export async function reportTotals(
-  db: Kysely<DB>,
+export function reportTotalsRead(
   t: Territory,
   spec: IndicatorSpec,
   fromYear: number,
   toYear: number,
-): Promise<YearTotals[]> {
+): Read<YearTotals[]> {
   const m = spec.measure;
   const s = measureSums(m);
   const flags = sql<number>`a.flags`;
@@ -155,59 +182,62 @@ export async function reportTotals(
         : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
   const src = aggSource(t, 'plan_report_year', 'a');
-  const r = await readOnce(
-    db,
-    sql<Record<string, unknown>>`select a.year, sum(a.reports) as covered,
+  return {
+    query: sql`select a.year, sum(a.reports) as covered,
       coalesce(sum(a.reports) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.reports) filter (where ${base}), 0) as den,
       sum(${sql.ref(`a.${s.sum}`)}) as sum, sum(${sql.ref(`a.${s.n}`)}) as n,
       sum(${sql.ref(`a.${s.rn}`)}) as rn, sum(${sql.ref(`a.${s.rd}`)}) as rd
     from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.year between ${fromYear} and ${toYear}
-    group by a.year order by a.year`,
-  );
-  return r.rows.map((x) => ({
-    year: Number(x.year),
-    covered: n(x.covered),
-    num: n(x.num),
-    den: n(x.den),
-    sum: n(x.sum),
-    n: n(x.n),
-    ratioNum: n(x.rn),
-    ratioDen: n(x.rd),
-  }));
+    group by a.year`,
+    parse: (rows) =>
+      rows
+        .map((x) => ({
+          year: Number(x.year),
+          covered: n(x.covered),
+          num: n(x.num),
+          den: n(x.den),
+          sum: n(x.sum),
+          n: n(x.n),
+          ratioNum: n(x.rn),
+          ratioDen: n(x.rd),
+        }))
+        .sort((a, b) => a.year - b.year),
+  };
 }
 
 /** Assessment totals per year: rated results, those matching the condition (bands, same-year report flags), the base. */
-export async function assessmentTotals(
-  db: Kysely<DB>,
+export function assessmentTotalsRead(
   t: Territory,
   spec: IndicatorSpec,
   fromYear: number,
   toYear: number,
-): Promise<YearTotals[]> {
+): Read<YearTotals[]> {
   const m = spec.measure;
   const flags = sql<number>`a.flags`;
   const band = sql<string>`a.band`;
   const where = m.type === 'count' || m.type === 'share' ? conditionSql(m.where, flags, band) : sql`true`;
   const base = m.type === 'share' ? conditionSql(m.base, flags, band) : sql`true`;
   const src = aggSource(t, 'plan_assessment_year', 'a');
-  const r = await readOnce(
-    db,
-    sql<Record<string, unknown>>`select a.year, sum(a.n) as covered,
+  return {
+    query: sql`select a.year, sum(a.n) as covered,
       coalesce(sum(a.n) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.n) filter (where ${base}), 0) as den
     from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.band <> '' and a.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])
       and a.year between ${fromYear} and ${toYear}
-    group by a.year order by a.year`,
-  );
-  return r.rows.map((x) => ({
-    year: Number(x.year),
-    covered: n(x.covered),
-    num: n(x.num),
-    den: n(x.den),
-    sum: 0,
-    n: 0,
-    ratioNum: 0,
-    ratioDen: 0,
-  }));
+    group by a.year`,
+    parse: (rows) =>
+      rows
+        .map((x) => ({
+          year: Number(x.year),
+          covered: n(x.covered),
+          num: n(x.num),
+          den: n(x.den),
+          sum: 0,
+          n: 0,
+          ratioNum: 0,
+          ratioDen: 0,
+        }))
+        .sort((a, b) => a.year - b.year),
+  };
 }

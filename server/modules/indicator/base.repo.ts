@@ -1,72 +1,91 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { IndicatorSpec } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
-import { COUNTED_ASSESSMENT_STATUSES, conditionSql, orgFilter } from './filters.js';
-import { orgTerritory, type Territory } from './territory.js';
+import type { DateRange } from './aggregate.repo.js';
+import { aggFilter, COUNTED_ASSESSMENT_STATUSES, conditionSql, orgFilter } from './filters.js';
+import type { Read } from './read-memo.js';
+import { aggTerritory, orgTerritory, type Territory } from './territory.js';
 
 /**
- * Queries on base tables: the few sources without an aggregate (trademark products and conversion events,
- * small tables reached by index), manual figures, and the paginated drill-down to the organisations an
- * indicator counted.
+ * Queries on base tables and the trademark rows: conversion events (a small table reached by index), the
+ * organisations with a trademark per year (migration 0012), manual figures, and the paginated drill-down to the
+ * organisations an indicator counted.
  */
 
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-/**
- * Organisations with a trademark whose product year is in [fromYear, toYear], in the territory and the indicator's
- * filter. The organisation is checked per product through its primary key (a scalar subquery, never turned into a
- * join): trademarks are few, and a hash join would read every organisation (explain-plans.test.ts).
- */
+/** Where the trademark rows of a territory are (migration 0012): by province of today, else as the fine aggregates. */
 function trademarkWhere(t: Territory, spec: IndicatorSpec, fromYear: number, toYear: number) {
-  return sql`p.kind = 'trademark' and p.year between ${fromYear} and ${toYear}
-    and coalesce((select ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')} from organisation o where o.id = p.organisation_id), false)`;
+  const place =
+    t.era === null
+      ? sql<boolean>`true`
+      : t.era === 'post2025' && t.level === 1 && t.unitId !== null
+        ? sql<boolean>`k.province_id = ${t.unitId}`
+        : aggTerritory(t, 'k');
+  return sql<boolean>`${place} and ${aggFilter(spec.filter, 'k', true)} and k.year between ${fromYear} and ${toYear}`;
 }
 
-/** Organisations with a trademark per product year in [fromYear, toYear]. */
-export async function trademarksPerYear(
-  db: Kysely<DB>,
+/**
+ * Organisations with a trademark per product year in [fromYear, toYear], from plan_trademark_year (one row per
+ * organisation and year with a trademark product).
+ */
+export function trademarksPerYearRead(
   t: Territory,
   spec: IndicatorSpec,
   fromYear: number,
   toYear: number,
-): Promise<Map<number, number>> {
-  const r = await sql<{ year: number; v: number }>`select p.year, count(distinct p.organisation_id)::int as v
-    from organisation_product p where ${trademarkWhere(t, spec, fromYear, toYear)} group by p.year`.execute(
-    db,
-  );
-  return new Map(r.rows.map((x) => [Number(x.year), n(x.v)]));
+): Read<Map<number, number>> {
+  return {
+    query: sql`select k.year::int as year, count(*)::int as v from plan_trademark_year k
+      where ${trademarkWhere(t, spec, fromYear, toYear)} group by k.year`,
+    parse: (rows) => new Map(rows.map((x) => [Number(x.year), n(x.v)])),
+  };
 }
 
 /** Organisations with a trademark in the whole window [fromYear, toYear], each once. */
-export async function trademarkTotal(
-  db: Kysely<DB>,
+export function trademarkTotalRead(
   t: Territory,
   spec: IndicatorSpec,
   fromYear: number,
   toYear: number,
-): Promise<number> {
-  const r = await sql<{ v: number }>`select count(distinct p.organisation_id)::int as v
-    from organisation_product p where ${trademarkWhere(t, spec, fromYear, toYear)}`.execute(db);
-  return n(r.rows[0]?.v);
+): Read<number> {
+  return {
+    query: sql`select count(distinct k.organisation_id)::int as v from plan_trademark_year k
+      where ${trademarkWhere(t, spec, fromYear, toYear)}`,
+    parse: (rows) => n(rows[0]?.v),
+  };
 }
 
-/** Conversion events (THT → HTX) per year within [from, to]. */
-export async function conversionsByYear(
-  db: Kysely<DB>,
+/**
+ * Conversion events (THT → HTX) per year within each of the windows, as one read over the events of all of them
+ * (organisation_event_kind_ix, then the organisation by primary key).
+ */
+export function conversionsRead(
   t: Territory,
   spec: IndicatorSpec,
-  from: string,
-  to: string,
-) {
-  const r = await sql<{
-    year: number;
-    v: number;
-  }>`select extract(year from e.occurred_on)::int as year, count(*)::int as v
-    from organisation_event e join organisation o on o.id = e.organisation_id
-    where e.kind = 'converted' and e.occurred_on between ${from}::date and ${to}::date
-      and ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')}
-    group by 1`.execute(db);
-  return new Map(r.rows.map((x) => [Number(x.year), n(x.v)]));
+  ranges: DateRange[],
+): Read<Map<number, number>[]> {
+  const live = ranges.filter((r) => r.from <= r.to);
+  if (live.length === 0)
+    return { query: sql`select 1 where false`, parse: () => ranges.map(() => new Map()) };
+  const from = live.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
+  const to = live.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
+  const counts = ranges.map(
+    (r, i) =>
+      sql`count(*) filter (where e.occurred_on between ${r.from}::date and ${r.to}::date)::int as ${sql.ref(`v${i}`)}`,
+  );
+  return {
+    query: sql`select extract(year from e.occurred_on)::int as year, ${sql.join(counts)}
+      from organisation_event e join organisation o on o.id = e.organisation_id
+      where e.kind = 'converted' and e.occurred_on between ${from}::date and ${to}::date
+        and ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')}
+      group by 1`,
+    parse: (rows) =>
+      ranges.map(
+        (_, i) =>
+          new Map(rows.filter((x) => n(x[`v${i}`]) > 0).map((x) => [Number(x.year), n(x[`v${i}`])] as const)),
+      ),
+  };
 }
 
 /** Manual figures of an indicator for a unit (null = the nation), by year. */

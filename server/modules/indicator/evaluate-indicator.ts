@@ -4,20 +4,21 @@ import type { IndicatorEvaluation } from '../../../core/indicator/evaluation.js'
 import type { IndicatorSpec } from '../../../core/indicator/spec.js';
 import type { DB } from '../../db/schema.js';
 import {
-  assessmentTotals,
-  flowByYear,
-  reportTotals,
+  assessmentTotalsRead,
+  flowRead,
+  reportTotalsRead,
   stockAtYearEnd,
-  stockSeries,
+  stockRead,
   type YearTotals,
 } from './aggregate.repo.js';
 import {
-  conversionsByYear,
+  conversionsRead,
   hasAssessmentTable,
   manualFigures,
-  trademarksPerYear,
-  trademarkTotal,
+  trademarksPerYearRead,
+  trademarkTotalRead,
 } from './base.repo.js';
+import { type Read, readTogether } from './read-memo.js';
 import type { Territory } from './territory.js';
 
 /** When and over which window an indicator is evaluated. */
@@ -40,7 +41,10 @@ const yearOf = (d: string) => Number(d.slice(0, 4));
 const years = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/** Evaluates an indicator spec over a territory at a date from the aggregates (see the catalogue's definitions). */
+/**
+ * Evaluates an indicator spec over a territory at a date from the aggregates (see the catalogue's definitions).
+ * Every read of one evaluation goes to the database as one statement (readTogether).
+ */
 export async function evaluateSpec(
   db: Kysely<DB>,
   spec: IndicatorSpec,
@@ -62,7 +66,7 @@ export async function evaluateSpec(
   const span = years(o.seriesFrom, o.seriesTo);
   switch (spec.source) {
     case 'organisations': {
-      const s = await stockSeries(db, t, spec, Math.max(o.seriesTo, y), o.date);
+      const [s] = await readTogether(db, [stockRead(t, spec, Math.max(o.seriesTo, y), o.date)]);
       const series = span.map((x) => ({
         year: x,
         value: x < y ? stockAtYearEnd(s.endOfYear, x) : x === y ? s.atDate : null,
@@ -79,19 +83,26 @@ export async function evaluateSpec(
       let value: number;
       let byYear: Map<number, number>;
       if (spec.source === 'trademarks') {
-        byYear = await trademarksPerYear(db, t, spec, o.seriesFrom, yearOf(seriesTo));
         // A window within one year of the series is that year's count (distinct per year): no second read.
         const [fy, ty] = [yearOf(from), yearOf(to)];
-        value =
-          fy === ty && fy >= o.seriesFrom && fy <= yearOf(seriesTo)
-            ? (byYear.get(fy) ?? 0)
-            : await trademarkTotal(db, t, spec, fy, ty);
-      } else if (spec.source === 'converted') {
-        value = sum(await conversionsByYear(db, t, spec, from, to));
-        byYear = await conversionsByYear(db, t, spec, `${o.seriesFrom}-01-01`, seriesTo);
+        const oneYear = fy === ty && fy >= o.seriesFrom && fy <= yearOf(seriesTo);
+        const perYear = trademarksPerYearRead(t, spec, o.seriesFrom, yearOf(seriesTo));
+        if (oneYear) {
+          [byYear] = await readTogether(db, [perYear]);
+          value = byYear.get(fy) ?? 0;
+        } else [byYear, value] = await readTogether(db, [perYear, trademarkTotalRead(t, spec, fy, ty)]);
       } else {
-        value = sum(await flowByYear(db, t, spec, spec.source, from, to));
-        byYear = await flowByYear(db, t, spec, spec.source, `${o.seriesFrom}-01-01`, seriesTo);
+        const ranges = [
+          { from, to },
+          { from: `${o.seriesFrom}-01-01`, to: seriesTo },
+        ];
+        const read: Read<Map<number, number>[]> =
+          spec.source === 'converted'
+            ? conversionsRead(t, spec, ranges)
+            : flowRead(t, spec, spec.source, ranges);
+        const [[inWindow, series]] = await readTogether(db, [read]);
+        value = sum(inWindow);
+        byYear = series;
       }
       const series = span.map((x) => ({ year: x, value: x <= y ? (byYear.get(x) ?? 0) : null }));
       return { ...base, value: from <= to ? value : 0, numerator: value, window: { from, to }, series };
@@ -128,16 +139,19 @@ async function evaluateFigures(
   const cap = Math.min(o.capYear ?? y, y);
   const first = Math.min(o.seriesFrom, cap - 15);
   const last = Math.max(o.seriesTo, cap);
+  const stockSpec: IndicatorSpec = {
+    source: 'organisations',
+    filter: spec.filter,
+    measure: { type: 'count' },
+  };
+  const stockOf = stockRead(t, stockSpec, last, o.date);
   let totals: YearTotals[] = [];
-  if (spec.source === 'reports') totals = await reportTotals(db, t, spec, first, last);
-  else if (await hasAssessmentTable(db)) totals = await assessmentTotals(db, t, spec, first, last);
-  const stock = await stockSeries(
-    db,
-    t,
-    { source: 'organisations', filter: spec.filter, measure: { type: 'count' } },
-    last,
-    o.date,
-  );
+  let stock: Awaited<ReturnType<typeof stockOf.parse>>;
+  if (spec.source === 'reports')
+    [totals, stock] = await readTogether(db, [reportTotalsRead(t, spec, first, last), stockOf]);
+  else if (await hasAssessmentTable(db))
+    [totals, stock] = await readTogether(db, [assessmentTotalsRead(t, spec, first, last), stockOf]);
+  else [stock] = await readTogether(db, [stockOf]);
   const byYear = new Map(totals.map((x) => [x.year, x]));
   const coverage = totals.map((x) => ({
     year: x.year,

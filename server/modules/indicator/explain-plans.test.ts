@@ -33,6 +33,11 @@ const SEQ_SCAN_OK = new Set([
   'plan_org_day_province',
   'plan_report_year_province',
   'plan_assessment_year_province',
+  'plan_org_year_nation',
+  'plan_org_day_nation',
+  'plan_report_year_nation',
+  'plan_assessment_year_nation',
+  'plan_trademark_year',
   'admin_unit',
   'admin_unit_lineage',
   'plan',
@@ -177,7 +182,8 @@ describe('dashboard and target queries on a national-shaped database', () => {
   it('captures the aggregate queries of every indicator source', () => {
     const all = [...captured.values()].map((q) => q.sql).join('\n');
     for (const table of ['plan_org_year', 'plan_org_day', 'plan_report_year', 'plan_assessment_year'])
-      for (const t of [table, `${table}_province`]) expect(all).toMatch(new RegExp(`\\b${t}\\b`));
+      for (const t of [table, `${table}_province`, `${table}_nation`])
+        expect(all).toMatch(new RegExp(`\\b${t}\\b`));
     expect(captured.size).toBeGreaterThan(50);
   });
 
@@ -210,7 +216,7 @@ describe('dashboard and target queries on a national-shaped database', () => {
     expect([...new Set(offenders)]).toEqual([]);
   }, 120_000);
 
-  it('reads the same values from the province rollups as from the fine tables (nation, provinces of today)', async () => {
+  it('reads the same values from the nation and province rollups as from the fine tables (nation, provinces of today)', async () => {
     const db = database.db;
     const communes = await db
       .selectFrom('admin_unit')

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { invalid } from '../../http/problem.js';
-import { communeTerritory, getUnitBasics } from '../admin-unit/admin-unit.service.js';
+import { communeTerritory } from '../admin-unit/admin-unit.service.js';
 
 /**
  * The organisations a target or indicator is evaluated over. A unit of today covers the organisations located
@@ -16,7 +16,9 @@ export interface Territory {
   label: string;
   /** The post-2025 province containing the unit (null for the nation): the scope of the data. */
   provinceId: number | null;
+  /** Communes of today covered. */
   postCommuneIds: number[];
+  /** Communes before 1/7/2025 covered, for a unit that no longer exists (empty for a unit of today). */
   preCommuneIds: number[];
   /** Communes of today only partly inside an old territory (a plan's unit filter flags them). */
   partialPostCommuneIds: number[];
@@ -41,21 +43,59 @@ const APPROXIMATE =
   'Một số xã, phường hiện nay được hình thành từ một phần đơn vị cũ và một phần đơn vị khác: tổ chức chưa ghi đơn vị hành chính cũ ' +
   'được tính theo xã, phường hiện nay nên số liệu của địa bàn cũ là gần đúng. Ghi "xã/phường trước 1/7/2025" cho các tổ chức đó để số liệu chính xác.';
 
-/** Resolves a unit id (or null for the nation) to its territory; 400 when the unit does not exist. */
+const notFound = () =>
+  invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
+    { path: 'unitId', message: 'Không tồn tại.' },
+  ]);
+
+/**
+ * Resolves a unit id (or null for the nation) to its territory; 400 when the unit does not exist.
+ * A unit of today is one statement: the unit and the communes of its subtree (the province rollups, the fine
+ * aggregates and the organisations of a unit of today are all located by commune of today, so its lineage back
+ * to the communes before 1/7/2025 is not needed and not read: preCommuneIds stays empty). A unit that no longer
+ * exists takes its lineage both ways (communeTerritory).
+ */
 export async function resolveTerritory(db: Kysely<DB>, unitId: number | null): Promise<Territory> {
   if (unitId === null) return NATION;
-  const [basics, t] = await Promise.all([getUnitBasics(db, unitId), communeTerritory(db, unitId)]);
-  if (!basics || !t)
-    throw invalid('unit.not_found', 'Đơn vị hành chính không tồn tại.', [
-      { path: 'unitId', message: 'Không tồn tại.' },
-    ]);
+  const r = await sql<{
+    era: 'pre2025' | 'post2025';
+    level: number;
+    full_name: string;
+    province_id: number | null;
+    communes: number[] | null;
+  }>`select u.era, u.level, u.full_name, u.province_id,
+      case when u.era = 'post2025' then array(
+        with recursive sub(id, level) as (
+          select id, level from admin_unit where id = ${unitId}
+          union all
+          select a.id, a.level from admin_unit a join sub s on a.parent_id = s.id where s.level < 3
+        )
+        select id from sub where level = 3) end as communes
+    from admin_unit u where u.id = ${unitId}`.execute(db);
+  const u = r.rows[0];
+  if (!u) throw notFound();
+  if (u.era === 'post2025')
+    return {
+      unitId,
+      era: 'post2025',
+      level: u.level,
+      label: u.full_name,
+      provinceId: u.province_id,
+      postCommuneIds: (u.communes ?? []).map(Number),
+      preCommuneIds: [],
+      partialPostCommuneIds: [],
+      approximate: false,
+      explanation: null,
+    };
+  const t = await communeTerritory(db, unitId);
+  if (!t) throw notFound();
   const approximate = t.era === 'pre2025' && t.approximate;
   return {
     unitId,
     era: t.era,
     level: t.level,
-    label: basics.fullName,
-    provinceId: basics.provinceId,
+    label: u.full_name,
+    provinceId: u.province_id,
     postCommuneIds: t.postCommuneIds,
     preCommuneIds: t.preCommuneIds,
     partialPostCommuneIds: t.partialPostCommuneIds,
@@ -75,17 +115,18 @@ export function aggTerritory(t: Territory, alias: string): RawBuilder<boolean> {
   return sql<boolean>`(${p} = any(${ids(t.preCommuneIds)}) or (${p} = 0 and ${c} = any(${ids(t.postCommuneIds)})))`;
 }
 
-/** The fine aggregates (migration 0009) and their province rollups (migration 0010). */
+/** The fine aggregates (migration 0009), their province rollups (migration 0010) and nation rollups. */
 export type AggTable = 'plan_org_year' | 'plan_org_day' | 'plan_report_year' | 'plan_assessment_year';
 
 /**
- * Where a territory's aggregates are read, as `from … where …` parts: the province rollup when the territory is
- * the nation or a whole province of today (its communes are exactly those the rollup files under it), the fine
- * table otherwise (communes, pre-2025 units, which cut across provinces of today).
+ * Where a territory's aggregates are read, as `from … where …` parts: the nation rollup for the nation (migration
+ * 0012_plan_nation_rollups), the province rollup when the territory is a whole province of today (its communes are
+ * exactly those the rollup files under it), the fine table otherwise (communes, pre-2025 units, which cut across
+ * provinces of today).
  */
 export function aggSource(t: Territory, table: AggTable, alias: string) {
   const a = sql.ref(alias);
-  if (t.era === null) return { from: sql`${sql.table(`${table}_province`)} ${a}`, where: sql<boolean>`true` };
+  if (t.era === null) return { from: sql`${sql.table(`${table}_nation`)} ${a}`, where: sql<boolean>`true` };
   if (t.era === 'post2025' && t.level === 1 && t.unitId !== null)
     return {
       from: sql`${sql.table(`${table}_province`)} ${a}`,
