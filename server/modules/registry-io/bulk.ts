@@ -80,9 +80,24 @@ export function hasColumn(db: Kysely<DB>, table: string, column: string): Promis
   return p;
 }
 
-/** True when a table exists (for tables that a later migration adds, such as organisation_retired_code). */
+const tableSeen = new WeakMap<Kysely<DB>, Set<string>>();
+
+/**
+ * True when a table exists (for tables that a later migration adds, such as organisation_retired_code). A table
+ * once seen is remembered for the handle (migrations add tables, never drop these); a missing one is asked again.
+ */
 export async function hasTable(db: Kysely<DB>, table: string): Promise<boolean> {
+  if (tableSeen.get(db)?.has(table)) return true;
   const r = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
     where table_schema = current_schema() and table_name = ${table}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0) > 0;
+  const found = Number(r.rows[0]?.n ?? 0) > 0;
+  if (found) {
+    let s = tableSeen.get(db);
+    if (!s) {
+      s = new Set();
+      tableSeen.set(db, s);
+    }
+    s.add(table);
+  }
+  return found;
 }

@@ -10,7 +10,12 @@ export interface CodedMatcher {
   labels: { folded: string; value: string }[];
   /** The labels to show in an error message. */
   hint: string;
+  /** Answers already given, by input: a file repeats a handful of spellings over thousands of rows. */
+  seen: Map<string, Parsed<string | null>>;
 }
+
+/** Most answers a matcher remembers (beyond, it just matches again). */
+const MAX_SEEN = 1000;
 
 /**
  * Builds the matcher of a coded list: the code ("HTX"), the Vietnamese label ("Hợp tác xã"), both without
@@ -23,11 +28,20 @@ export function codedMatcher(list: readonly Coded[], extra: Record<string, strin
     for (const s of [c.value, c.vi, ...(extra[c.value] ?? [])]) exact.set(foldVietnamese(s), c.value);
     labels.push({ folded: foldVietnamese(c.vi), value: c.value });
   }
-  return { exact, labels, hint: list.map((c) => `"${c.vi}"`).join(', ') };
+  return { exact, labels, hint: list.map((c) => `"${c.vi}"`).join(', '), seen: new Map() };
 }
 
 /** Reads a coded value from a cell's text; null for an empty cell. */
 export function matchCoded(m: CodedMatcher, input: string): Parsed<string | null> {
+  let r = m.seen.get(input);
+  if (!r) {
+    r = matchOnce(m, input);
+    if (m.seen.size < MAX_SEEN) m.seen.set(input, r);
+  }
+  return r;
+}
+
+function matchOnce(m: CodedMatcher, input: string): Parsed<string | null> {
   const raw = cleanText(input);
   if (raw === '') return { ok: true, value: null };
   const key = foldVietnamese(raw);

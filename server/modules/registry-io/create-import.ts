@@ -36,16 +36,27 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'nhap-lieu.xlsx';
 }
 
+/** The phases of a dry run, as `onPhase` reports them. */
+export type DryRunPhase = 'read' | 'prepare' | 'classify' | 'duplicates' | 'store';
+
 /**
  * Dry run of an import: checks the upload (size, zip guard), reads and validates every row against the
  * registry, keeps the file for the commit and records the job (status dry_run) with one audit row. Nothing
  * else is written. For kinds with a registry fingerprint, the rows read and their classification are also kept
- * in this process for the commit (dry-run-memo.ts).
+ * in this process for the commit (dry-run-memo.ts). `onPhase` receives the duration of each phase (file read and
+ * parse, row preparation, fingerprint and classification against the registry, duplicate check, storing the job).
  */
 export async function createImport(
   ctx: Ctx,
   input: { kind: ImportKind; fileName: string; bytes: Uint8Array },
+  onPhase?: (phase: DryRunPhase, ms: number) => void,
 ): Promise<DryRunResult> {
+  let t = performance.now();
+  const lap = (phase: DryRunPhase) => {
+    const now = performance.now();
+    onPhase?.(phase, now - t);
+    t = now;
+  };
   const user = requireUser(ctx);
   if (input.bytes.byteLength > XLSX_LIMITS.maxFileBytes) {
     throw new AppError(
@@ -56,12 +67,20 @@ export async function createImport(
   }
   const handler = importHandler(input.kind);
   const sheet = await readSheet(input.bytes, handler.columns);
+  lap('read');
   const prepared = await handler.prepare(ctx, sheet);
+  lap('prepare');
+  // The duplicate check reads the registry on its own (another connection on PostgreSQL) while the rows are
+  // classified; a failure of either fails the dry run.
+  const duplicates = handler.duplicates ? handler.duplicates(ctx, prepared) : Promise.resolve([]);
+  duplicates.catch(() => {}); // awaited below; only keeps a failure before then from being unhandled
   // The fingerprint of the registry rows the classification reads, taken first: the commit reuses this
   // classification only while it is unchanged (dry-run-memo.ts).
   const stamp = handler.stamp ? await handler.stamp(ctx.db, prepared, false) : null;
   const classified = await handler.classify(ctx.db, ctx, prepared, false);
-  const possibleDuplicates = handler.duplicates ? await handler.duplicates(ctx, prepared, classified) : [];
+  lap('classify');
+  const possibleDuplicates = await duplicates;
+  lap('duplicates');
   const totals = totalsOf(classified.outcomes);
   const allErrors = classified.outcomes.flatMap((o) => o.issues);
   const warnings = classified.outcomes.flatMap((o) => o.warnings).slice(0, MAX_LISTED_ISSUES);
@@ -112,6 +131,7 @@ export async function createImport(
         classified,
         rows: sheet.rows.length,
       });
+    lap('store');
     return { jobId, kind: input.kind, fileName, status: 'dry_run', sheet: report.sheet, ...report.dryRun };
   } catch (err) {
     await ctx.storage.delete(storageKey);

@@ -62,8 +62,11 @@ export interface ImportHandler<P, W> {
   prepare(ctx: Ctx, sheet: SheetData): Promise<P>;
   classify(db: Kysely<DB>, ctx: Ctx, prepared: P, lock: boolean): Promise<Classified<W>>;
   write(trx: Kysely<DB>, ctx: Ctx, c: Classified<W>): Promise<{ inserted: number; updated: number }>;
-  /** Possible duplicates among the file and the registry rows in the caller's scope (dry run only). */
-  duplicates?(ctx: Ctx, prepared: P, c: Classified<W>): Promise<PossibleDuplicate[]>;
+  /**
+   * Possible duplicates among the file and the registry rows in the caller's scope (dry run only; run while the
+   * rows are classified, so from the prepared rows alone).
+   */
+  duplicates?(ctx: Ctx, prepared: P): Promise<PossibleDuplicate[]>;
   /**
    * A fingerprint of the registry rows `classify` reads (locking them when `lock`). When a kind has one, the
    * commit classifies before its transaction and, inside it, only checks that the fingerprint is unchanged.

@@ -2,14 +2,14 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ZOrganisationInput } from '../../../core/registry/organisation-input.js';
 import { checkOrganisationRules } from '../../../core/registry/organisation-rules.js';
-import { organisationNameKey, vietnameseSortKey } from '../../../core/text.js';
+import { vietnameseSortKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import type { OrganisationTable } from '../../db/tables/registry.js';
 import { inHomeScope, requireUser } from '../auth/scope.js';
 import type { Classified, RowOutcome } from './import-types.js';
 import { type OrgDraft, type OrgPrepared, orgHeader } from './org-prepare.js';
-import { applyRegistryRules, type Candidate } from './org-registry-rules.js';
+import { applyRegistryRules, type Candidate, prefetchRules } from './org-registry-rules.js';
 import type { RowIssue } from './row-values.js';
 
 /** The organisation as ZOrganisationInput parses it (field of activity filled in by the rules). */
@@ -172,7 +172,13 @@ export async function classifyOrganisations(
   lock: boolean,
 ): Promise<Classified<OrgWrite>> {
   const codes = [...new Set(p.drafts.map((d) => d.regCode).filter((c): c is string => !!c))];
-  const existing = await loadExisting(db, codes, lock);
+  // The rules' registry reads go out with the read of the stored organisations (two more connections on
+  // PostgreSQL), for the file's codes and the names it gives.
+  const givenNames = p.drafts.map((d) => d.provided.name).filter((n): n is string => typeof n === 'string');
+  const [existing, pre] = await Promise.all([
+    loadExisting(db, codes, lock),
+    prefetchRules(db, codes, [...new Set(givenNames.map(p.nameKey))]),
+  ]);
   const out: Classified<OrgWrite> = { outcomes: [], inserts: [], updates: [] };
   const candidates: Candidate[] = [];
   for (const d of p.drafts) {
@@ -180,14 +186,14 @@ export async function classifyOrganisations(
     out.outcomes.push(outcome);
     if (candidate) candidates.push(candidate);
   }
-  await applyRegistryRules(db, candidates);
+  await applyRegistryRules(db, candidates, p.nameKey, pre);
   for (const c of candidates) {
     if (c.outcome.action !== 'insert' && c.outcome.action !== 'update') continue;
     const write: OrgWrite = {
       id: c.stored?.id ?? null,
       data: c.data,
       provinceId: p.units.communeById.get(c.data.communeId)!.provinceId,
-      nameKey: organisationNameKey(c.data.name),
+      nameKey: p.nameKey(c.data.name),
       nameSort: vietnameseSortKey(c.data.name),
     };
     (write.id === null ? out.inserts : out.updates).push(write);

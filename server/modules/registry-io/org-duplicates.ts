@@ -2,7 +2,10 @@ import type { Ctx } from '../../context.js';
 import {
   duplicateKeys,
   duplicateSubject,
-  findDuplicatesOfMany,
+  findDuplicatesByKey,
+  foldRepresentative,
+  nameLookupKey,
+  repLookupKey,
 } from '../organisation/possible-duplicates.js';
 import type { PossibleDuplicate } from './import-types.js';
 import type { OrgPrepared } from './org-prepare.js';
@@ -23,6 +26,8 @@ interface Group {
   communeName: string;
   provinceName: string;
   members: Member[];
+  /** Ids of the stored organisations among the members. */
+  stored: Set<number>;
 }
 
 /**
@@ -35,14 +40,26 @@ export async function findPossibleDuplicates(ctx: Ctx, p: OrgPrepared): Promise<
   const rows = p.drafts.filter((d) => d.regCode && d.commune);
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   const subjects = rows.map((d) =>
-    duplicateSubject({
-      name: text(d.provided.name),
-      communeId: d.commune!.id,
-      provinceId: d.commune!.provinceId,
-      legalRepName: text(d.provided.legalRepName),
-    }),
+    duplicateSubject(
+      {
+        name: text(d.provided.name),
+        communeId: d.commune!.id,
+        provinceId: d.commune!.provinceId,
+        legalRepName: text(d.provided.legalRepName),
+      },
+      p.nameKey,
+    ),
   );
-  const stored = await findDuplicatesOfMany(ctx, subjects);
+  const folded = new Map<string, string>();
+  const fold = (v: string) => {
+    let f = folded.get(v);
+    if (f === undefined) {
+      f = foldRepresentative(v);
+      folded.set(v, f);
+    }
+    return f;
+  };
+  const stored = await findDuplicatesByKey(ctx, subjects);
   const inFile = new Set(rows.map((d) => d.regCode!));
   const byName = new Map<string, Group>();
   const byRep = new Map<string, Group>();
@@ -55,24 +72,45 @@ export async function findPossibleDuplicates(ctx: Ctx, p: OrgPrepared): Promise<
         communeName: d.commune!.fullName,
         provinceName: d.commune!.provinceName,
         members: [],
+        stored: new Set(),
       };
       map.set(key, g);
     }
-    if (!m.existing || !g.members.some((x) => x.existing?.id === m.existing!.id)) g.members.push(m);
+    if (m.existing) {
+      if (g.stored.has(m.existing.id)) return;
+      g.stored.add(m.existing.id);
+    }
+    g.members.push(m);
+  };
+  // A group takes the stored matches of each lookup once: every row with the same lookup has the same matches.
+  const looked = new Set<string>();
+  const firstLookup = (group: string, lookup: string) => {
+    const k = `${group}\u0000${lookup}`;
+    if (looked.has(k)) return false;
+    looked.add(k);
+    return true;
   };
   rows.forEach((d, i) => {
-    const keys = duplicateKeys(subjects[i]);
-    if (keys.name)
+    const keys = duplicateKeys(subjects[i], fold);
+    if (keys.name) {
       add(byName, keys.name, d, { regCode: d.regCode!, row: d.row, shown: text(d.provided.name)! });
-    if (keys.rep)
+      const lookup = nameLookupKey(subjects[i])!;
+      if (firstLookup(keys.name, lookup))
+        for (const o of stored.byName.get(lookup) ?? []) {
+          if (inFile.has(o.reg_code)) continue;
+          const existing = { id: o.id, regCode: o.reg_code, name: o.name };
+          add(byName, keys.name, d, { regCode: o.reg_code, existing, shown: o.name });
+        }
+    }
+    if (keys.rep) {
       add(byRep, keys.rep, d, { regCode: d.regCode!, row: d.row, shown: text(d.provided.legalRepName)! });
-    for (const o of stored[i]) {
-      if (inFile.has(o.reg_code)) continue;
-      const existing = { id: o.id, regCode: o.reg_code, name: o.name };
-      if (o.name_match && keys.name)
-        add(byName, keys.name, d, { regCode: o.reg_code, existing, shown: o.name });
-      if (o.rep_match && keys.rep && o.legal_rep_name)
-        add(byRep, keys.rep, d, { regCode: o.reg_code, existing, shown: o.legal_rep_name });
+      const lookup = repLookupKey(subjects[i])!;
+      if (firstLookup(keys.rep, lookup))
+        for (const o of stored.byRep.get(lookup) ?? []) {
+          if (inFile.has(o.reg_code) || !o.legal_rep_name) continue;
+          const existing = { id: o.id, regCode: o.reg_code, name: o.name };
+          add(byRep, keys.rep, d, { regCode: o.reg_code, existing, shown: o.legal_rep_name });
+        }
     }
   });
   const out: PossibleDuplicate[] = [];

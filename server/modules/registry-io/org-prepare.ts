@@ -1,4 +1,5 @@
 import { normaliseRegistrationCode } from '../../../core/registry/registration-code.js';
+import { organisationNameKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { requireUser } from '../auth/scope.js';
 import { ORGANISATION_COLUMNS } from './columns-organisation.js';
@@ -23,6 +24,21 @@ export interface OrgDraft {
 export interface OrgPrepared {
   drafts: OrgDraft[];
   units: UnitLookups;
+  /** organisationNameKey, remembered per name: the fingerprint, the rules and the duplicate check all key by it. */
+  nameKey(name: string): string;
+}
+
+/** organisationNameKey with a memory of the names already keyed (one file's worth). */
+export function nameKeyMemo(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let k = keys.get(name);
+    if (k === undefined) {
+      k = organisationNameKey(name);
+      keys.set(name, k);
+    }
+    return k;
+  };
 }
 
 const HEADER = new Map(ORGANISATION_COLUMNS.map((c) => [c.key, c.header]));
@@ -114,5 +130,5 @@ export async function prepareOrganisations(ctx: Ctx, sheet: SheetData): Promise<
       message: `Mã số ${d.regCode} xuất hiện ở nhiều dòng trong tệp (dòng ${others.join(', ')}); mỗi tổ chức chỉ được có một dòng.`,
     }),
   );
-  return { drafts, units };
+  return { drafts, units, nameKey: nameKeyMemo() };
 }

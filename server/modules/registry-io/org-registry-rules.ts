@@ -23,6 +23,50 @@ interface NameState {
   row?: number;
 }
 
+type Holder = { reg_code: string; kind: string; commune_id: number; name_key: string; legal_status: string };
+
+/**
+ * Registry rows the rules read, fetched for the whole file while its rows are checked one by one (on PostgreSQL
+ * beside the read of the stored organisations): the retired codes among the file's codes, and the organisations
+ * not ended holding the file's name keys. The rules take from them exactly what their own queries would return.
+ */
+export interface RulesPrefetch {
+  /** Retired codes among the file's codes; null when the table does not exist. */
+  retired: Set<string> | null;
+  /** The name keys looked up, and the live organisations holding them. */
+  keys: Set<string>;
+  holders: Holder[];
+}
+
+/** Reads ahead what applyRegistryRules needs for a file's codes and name keys. */
+export async function prefetchRules(
+  db: Kysely<DB>,
+  codes: string[],
+  nameKeys: string[],
+): Promise<RulesPrefetch> {
+  const [retired, holders] = await Promise.all([
+    (async () => {
+      if (!(await hasTable(db, 'organisation_retired_code'))) return null;
+      if (!codes.length) return new Set<string>();
+      const r = await sql<{ reg_code: string }>`select reg_code from organisation_retired_code
+        where reg_code = any(${codes}::text[])`.execute(db);
+      return new Set(r.rows.map((x) => x.reg_code));
+    })(),
+    liveHolders(db, nameKeys),
+  ]);
+  return { retired, keys: new Set(nameKeys), holders };
+}
+
+async function liveHolders(db: Kysely<DB>, keys: string[]): Promise<Holder[]> {
+  if (!keys.length) return [];
+  return db
+    .selectFrom('organisation')
+    .select(['reg_code', 'kind', 'commune_id', 'name_key', 'legal_status'])
+    .where('name_key', '=', (eb) => eb.fn.any(eb.val(keys)))
+    .where('legal_status', 'not in', [...ENDED_STATUSES])
+    .execute();
+}
+
 /** The key under which a name must be unique: HTX/LHHTX nationwide, THT within the commune. */
 const nameClass = (s: { kind: string; communeId: number; nameKey: string }) =>
   s.kind === 'THT' ? `THT|${s.communeId}|${s.nameKey}` : `HTX|${s.nameKey}`;
@@ -40,7 +84,12 @@ function fail(c: Candidate, key: string, message: string) {
  * ended organisation cannot be revived and ending one goes through a lifecycle event, not an import; the kind
  * cannot change while union links are open. Failing rows become invalid.
  */
-export async function applyRegistryRules(db: Kysely<DB>, candidates: Candidate[]): Promise<void> {
+export async function applyRegistryRules(
+  db: Kysely<DB>,
+  candidates: Candidate[],
+  nameKey: (name: string) => string = organisationNameKey,
+  pre?: RulesPrefetch,
+): Promise<void> {
   const ended = (s: string) => isEnded(s);
   for (const c of candidates) {
     const s = c.stored;
@@ -56,16 +105,22 @@ export async function applyRegistryRules(db: Kysely<DB>, candidates: Candidate[]
   }
   const live = candidates.filter((c) => c.outcome.action);
   const newCodes = live.filter((c) => !c.stored).map((c) => c.data.regCode);
-  if (newCodes.length && (await hasTable(db, 'organisation_retired_code'))) {
-    const retired = new Set(
-      (
-        await sql<{
-          reg_code: string;
-        }>`select reg_code from organisation_retired_code where reg_code = any(${newCodes}::text[])`.execute(
-          db,
-        )
-      ).rows.map((r) => r.reg_code),
-    );
+  const retired = !newCodes.length
+    ? null
+    : pre
+      ? pre.retired
+      : (await hasTable(db, 'organisation_retired_code'))
+        ? new Set(
+            (
+              await sql<{
+                reg_code: string;
+              }>`select reg_code from organisation_retired_code where reg_code = any(${newCodes}::text[])`.execute(
+                db,
+              )
+            ).rows.map((r) => r.reg_code),
+          )
+        : null;
+  if (retired) {
     for (const c of live)
       if (!c.stored && retired.has(c.data.regCode))
         fail(
@@ -100,26 +155,35 @@ export async function applyRegistryRules(db: Kysely<DB>, candidates: Candidate[]
   await checkNames(
     db,
     candidates.filter((c) => c.outcome.action),
+    nameKey,
+    pre,
   );
 }
 
-async function checkNames(db: Kysely<DB>, valid: Candidate[]) {
+async function checkNames(
+  db: Kysely<DB>,
+  valid: Candidate[],
+  nameKey: (name: string) => string,
+  pre?: RulesPrefetch,
+) {
   const finalState = new Map<string, NameState>();
-  const keys = [...new Set(valid.map((c) => organisationNameKey(c.data.name)))];
+  const keys = [...new Set(valid.map((c) => nameKey(c.data.name)))];
   if (!keys.length) return;
-  const holders = await db
-    .selectFrom('organisation')
-    .select(['reg_code', 'kind', 'commune_id', 'name_key', 'legal_status'])
-    .where('name_key', '=', (eb) => eb.fn.any(eb.val(keys)))
-    .where('legal_status', 'not in', [...ENDED_STATUSES])
-    .execute();
+  let holders: Holder[];
+  if (pre) {
+    // The read-ahead holders of these keys, plus a query for keys it did not cover (a row keeping its stored name).
+    const wanted = new Set(keys);
+    holders = pre.holders.filter((h) => wanted.has(h.name_key));
+    const missing = keys.filter((k) => !pre.keys.has(k));
+    if (missing.length) holders.push(...(await liveHolders(db, missing)));
+  } else holders = await liveHolders(db, keys);
   for (const h of holders)
     finalState.set(h.reg_code, { kind: h.kind, communeId: h.commune_id, nameKey: h.name_key, ended: false });
   for (const c of valid) {
     finalState.set(c.data.regCode, {
       kind: c.data.kind,
       communeId: c.data.communeId,
-      nameKey: organisationNameKey(c.data.name),
+      nameKey: nameKey(c.data.name),
       ended: isEnded(c.data.legalStatus),
       row: c.outcome.row,
     });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { organisationNameKey } from '../../../core/text.js';
 import type { DB } from '../../db/schema.js';
 import { hasTable } from './bulk.js';
 import type { OrgPrepared } from './org-prepare.js';
@@ -21,7 +20,7 @@ export async function organisationStamp(db: Kysely<DB>, p: OrgPrepared, lock: bo
       p.drafts
         .map((d) => d.provided.name)
         .filter((n): n is string => typeof n === 'string')
-        .map(organisationNameKey),
+        .map(p.nameKey),
     ),
   ];
   const retired = (await hasTable(db, 'organisation_retired_code'))

@@ -64,10 +64,13 @@ function textOf(v: RawCell): string | null {
 
 /** Reads one cell by its column type; null for an empty cell. */
 export function readCell(spec: ColumnSpec, v: RawCell, date1904: boolean): Parsed<unknown> {
-  if (v === null || (typeof v === 'string' && cleanText(v) === '')) return ok(null);
+  // A text cell is cleaned once here: the emptiness check and textOf both need the same cleanText(v).
+  const cleaned = typeof v === 'string' ? cleanText(v) : null;
+  if (v === null || cleaned === '') return ok(null);
+  const text = () => (cleaned !== null ? cleaned || null : textOf(v));
   switch (spec.type) {
     case 'text':
-      return ok(textOf(v));
+      return ok(text());
     case 'int': {
       const d = decimalOf(v);
       if (!d.ok) return d;
@@ -96,7 +99,7 @@ export function readCell(spec: ColumnSpec, v: RawCell, date1904: boolean): Parse
         ? parseBoolText(v)
         : fail(`"${shown(v)}" không hợp lệ; hãy ghi "Có" hoặc "Không".`);
     case 'coded':
-      return matchCoded(spec.matcher!, textOf(v) ?? '');
+      return matchCoded(spec.matcher!, text() ?? '');
   }
 }
 
