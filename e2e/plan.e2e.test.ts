@@ -55,7 +55,7 @@ async function actualOfLs02a(p: Page): Promise<number> {
 
 /** Opens the Lạng Sơn plan the way a user does: menu → overview → the plan's card. */
 async function openPlanFromMenu(p: Page) {
-  await p.locator('.ant-layout-sider').getByRole('link', { name: 'Kế hoạch, chỉ tiêu' }).click();
+  await p.getByRole('menu').getByRole('link', { name: 'Kế hoạch, chỉ tiêu' }).click();
   await p.waitForURL(/\/plans$/);
   await p.getByTestId('overview-plan-link').filter({ hasText: PLAN_NUMBER }).click();
   await p.waitForURL(/\/plans\/\d+/);

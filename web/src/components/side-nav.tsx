@@ -15,8 +15,7 @@ const isWide = () => typeof window.matchMedia === 'function' && window.matchMedi
 
 /**
  * Collapsible dark sider with permission-filtered entries as real links. It keeps the accessibility tree antd's
- * menu had (a menu of menuitems, each holding its link), and `ant-layout-sider` as a class: the browser journeys
- * find the entries by those.
+ * menu had (a menu of menuitems, each holding its link): the browser journeys find the entries by those roles.
  */
 export function SideNav({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -35,7 +34,7 @@ export function SideNav({ me }: { me: Me }) {
 
   const items = NAV_ITEMS.filter((item) => !item.permission || can(me, item.permission));
   return (
-    <aside className={`ht-sider ant-layout-sider${collapsed ? ' is-collapsed' : ''}`}>
+    <aside className={`ht-sider${collapsed ? ' is-collapsed' : ''}`}>
       <div className="ht-brand">
         <div className="ht-brand-name">{t('app.name')}</div>
         {!collapsed && <div className="ht-brand-tagline">{t('app.tagline')}</div>}
