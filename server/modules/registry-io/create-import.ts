@@ -69,6 +69,9 @@ export async function createImport(
   const sheet = await readSheet(input.bytes, handler.columns);
   lap('read');
   const prepared = await handler.prepare(ctx, sheet);
+  // The cells are read into the prepared rows: let the collector have them while the rows are classified.
+  const rowCount = sheet.rows.length;
+  sheet.rows = [];
   lap('prepare');
   // The duplicate check reads the registry on its own (another connection on PostgreSQL) while the rows are
   // classified; a failure of either fails the dry run.
@@ -129,7 +132,7 @@ export async function createImport(
         prepared,
         stamp,
         classified,
-        rows: sheet.rows.length,
+        rows: rowCount,
       });
     lap('store');
     return { jobId, kind: input.kind, fileName, status: 'dry_run', sheet: report.sheet, ...report.dryRun };
