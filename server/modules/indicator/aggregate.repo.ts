@@ -19,10 +19,9 @@ export interface Stock {
 }
 
 /**
- * Organisations existing at the end of each year up to `toYear`, and exactly at `date` (same filter), as one
- * read: the net of each year (rows by year), the net from 1 January of the date's year to the date (year -1)
- * and, only when the yearly rows stop before the year before the date's, the net before 1 January (year -2;
- * otherwise it is the sum of the yearly rows already read).
+ * Organisations existing at the end of each year up to `toYear`, and exactly at `date` (same filter): the net of
+ * each year, the net from 1 January of the date's year to the date and, only when the yearly rows stop before the
+ * year before the date's, the net before 1 January (otherwise it is the sum of the yearly rows already read).
  */
 export function stockRead(t: Territory, spec: IndicatorSpec, toYear: number, date: string): Read<Stock> {
   const yearly = aggSource(t, 'plan_org_year', 'a');
@@ -30,22 +29,23 @@ export function stockRead(t: Territory, spec: IndicatorSpec, toYear: number, dat
   const filter = aggFilter(spec.filter, 'a', true);
   const y = Number(date.slice(0, 4));
   const needBefore = toYear < y - 1;
-  const parts = [
+  const queries = [
     sql`select a.year::int as year, sum(a.founded - a.ended)::int as net
     from ${yearly.from} where ${yearly.where} and ${filter} and a.year <= ${toYear} group by a.year`,
-    sql`select -1 as year, coalesce(sum(a.founded - a.ended), 0)::int as net
+    sql`select coalesce(sum(a.founded - a.ended), 0)::int as net
     from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${`${y}-01-01`}::date and ${date}::date`,
   ];
   if (needBefore)
-    parts.push(sql`select -2 as year, coalesce(sum(a.founded - a.ended), 0)::int as net
+    queries.push(sql`select coalesce(sum(a.founded - a.ended), 0)::int as net
     from ${yearly.from} where ${yearly.where} and ${filter} and a.year < ${y}`);
   return {
-    query: sql.join(parts, sql` union all `),
-    parse(rows) {
-      const all = rows.map((r) => ({ year: Number(r.year), net: n(r.net) }));
-      const years = all.filter((r) => r.year >= 0).sort((a, b) => a.year - b.year);
-      const before = needBefore
-        ? n(all.find((r) => r.year === -2)?.net)
+    queries,
+    parse([yearRows, [partial], before]) {
+      const years = yearRows
+        .map((r) => ({ year: Number(r.year), net: n(r.net) }))
+        .sort((a, b) => a.year - b.year);
+      const beforeNet = needBefore
+        ? n(before?.[0]?.net)
         : years.filter((r) => r.year < y).reduce((a, r) => a + r.net, 0);
       let run = 0;
       const endOfYear = new Map<number, number>();
@@ -53,7 +53,7 @@ export function stockRead(t: Territory, spec: IndicatorSpec, toYear: number, dat
         run += r.net;
         endOfYear.set(r.year, run);
       }
-      return { endOfYear, atDate: before + n(all.find((r) => r.year === -1)?.net) };
+      return { endOfYear, atDate: beforeNet + n(partial?.net) };
     },
   };
 }
@@ -105,23 +105,20 @@ export function flowRead(
     }
     return parts;
   });
-  const queries = [];
+  const keys = [...edges.keys()];
+  const queries = keys.map((key) => {
+    const e = edges.get(key)!;
+    return sql`select coalesce(sum(${col}), 0)::int as v
+      from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${e.a}::date and ${e.b}::date`;
+  });
   if (fullYears.size > 0)
-    queries.push(sql`select a.year::int as year, null::text as edge, sum(${col})::int as v from ${yearly.from}
+    queries.push(sql`select a.year::int as year, sum(${col})::int as v from ${yearly.from}
       where ${yearly.where} and ${filter} and a.year = any(${[...fullYears]}::int[]) group by a.year`);
-  for (const [key, e] of edges)
-    queries.push(sql`select ${e.year}::int as year, ${key}::text as edge, coalesce(sum(${col}), 0)::int as v
-      from ${daily.from} where ${daily.where} and ${filter} and a.on_date between ${e.a}::date and ${e.b}::date`);
-  if (queries.length === 0)
-    queries.push(sql`select null::int as year, null::text as edge, 0 as v where false`);
   return {
-    query: sql.join(queries, sql` union all `),
+    queries,
     parse(rows) {
-      const byYear = new Map<number, number>();
-      const byEdge = new Map<string, number>();
-      for (const r of rows)
-        if (r.edge === null) byYear.set(Number(r.year), n(r.v));
-        else byEdge.set(String(r.edge), n(r.v));
+      const byEdge = new Map(keys.map((k, i) => [k, n(rows[i]?.[0]?.v)]));
+      const byYear = new Map((rows[keys.length] ?? []).map((r) => [Number(r.year), n(r.v)]));
       return plan.map((parts) => {
         const out = new Map<number, number>();
         for (const p of parts)
@@ -183,14 +180,16 @@ export function reportTotalsRead(
   const base = m.type === 'share' ? conditionSql(m.base, flags, null) : sql`true`;
   const src = aggSource(t, 'plan_report_year', 'a');
   return {
-    query: sql`select a.year, sum(a.reports) as covered,
+    queries: [
+      sql`select a.year, sum(a.reports) as covered,
       coalesce(sum(a.reports) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.reports) filter (where ${base}), 0) as den,
       sum(${sql.ref(`a.${s.sum}`)}) as sum, sum(${sql.ref(`a.${s.n}`)}) as n,
       sum(${sql.ref(`a.${s.rn}`)}) as rn, sum(${sql.ref(`a.${s.rd}`)}) as rd
     from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.year between ${fromYear} and ${toYear}
     group by a.year`,
-    parse: (rows) =>
+    ],
+    parse: ([rows]) =>
       rows
         .map((x) => ({
           year: Number(x.year),
@@ -220,13 +219,15 @@ export function assessmentTotalsRead(
   const base = m.type === 'share' ? conditionSql(m.base, flags, band) : sql`true`;
   const src = aggSource(t, 'plan_assessment_year', 'a');
   return {
-    query: sql`select a.year, sum(a.n) as covered,
+    queries: [
+      sql`select a.year, sum(a.n) as covered,
       coalesce(sum(a.n) filter (where ${where} and ${base}), 0) as num, coalesce(sum(a.n) filter (where ${base}), 0) as den
     from ${src.from} where ${src.where} and ${aggFilter(spec.filter, 'a', false)}
       and a.band <> '' and a.status = any(${COUNTED_ASSESSMENT_STATUSES}::text[])
       and a.year between ${fromYear} and ${toYear}
     group by a.year`,
-    parse: (rows) =>
+    ],
+    parse: ([rows]) =>
       rows
         .map((x) => ({
           year: Number(x.year),

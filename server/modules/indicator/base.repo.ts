@@ -36,9 +36,11 @@ export function trademarksPerYearRead(
   toYear: number,
 ): Read<Map<number, number>> {
   return {
-    query: sql`select k.year::int as year, count(*)::int as v from plan_trademark_year k
+    queries: [
+      sql`select k.year::int as year, count(*)::int as v from plan_trademark_year k
       where ${trademarkWhere(t, spec, fromYear, toYear)} group by k.year`,
-    parse: (rows) => new Map(rows.map((x) => [Number(x.year), n(x.v)])),
+    ],
+    parse: ([rows]) => new Map(rows.map((x) => [Number(x.year), n(x.v)])),
   };
 }
 
@@ -50,9 +52,11 @@ export function trademarkTotalRead(
   toYear: number,
 ): Read<number> {
   return {
-    query: sql`select count(distinct k.organisation_id)::int as v from plan_trademark_year k
+    queries: [
+      sql`select count(distinct k.organisation_id)::int as v from plan_trademark_year k
       where ${trademarkWhere(t, spec, fromYear, toYear)}`,
-    parse: (rows) => n(rows[0]?.v),
+    ],
+    parse: ([rows]) => n(rows[0]?.v),
   };
 }
 
@@ -66,8 +70,7 @@ export function conversionsRead(
   ranges: DateRange[],
 ): Read<Map<number, number>[]> {
   const live = ranges.filter((r) => r.from <= r.to);
-  if (live.length === 0)
-    return { query: sql`select 1 where false`, parse: () => ranges.map(() => new Map()) };
+  if (live.length === 0) return { queries: [], parse: () => ranges.map(() => new Map()) };
   const from = live.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
   const to = live.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
   const counts = ranges.map(
@@ -75,12 +78,14 @@ export function conversionsRead(
       sql`count(*) filter (where e.occurred_on between ${r.from}::date and ${r.to}::date)::int as ${sql.ref(`v${i}`)}`,
   );
   return {
-    query: sql`select extract(year from e.occurred_on)::int as year, ${sql.join(counts)}
+    queries: [
+      sql`select extract(year from e.occurred_on)::int as year, ${sql.join(counts)}
       from organisation_event e join organisation o on o.id = e.organisation_id
       where e.kind = 'converted' and e.occurred_on between ${from}::date and ${to}::date
         and ${orgTerritory(t, 'o')} and ${orgFilter(spec.filter, 'o')}
       group by 1`,
-    parse: (rows) =>
+    ],
+    parse: ([rows]) =>
       ranges.map(
         (_, i) =>
           new Map(rows.filter((x) => n(x[`v${i}`]) > 0).map((x) => [Number(x.year), n(x[`v${i}`])] as const)),
