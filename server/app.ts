@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './context.js';
+import type { DataChanges } from './db/data-changes.js';
 import { registerDocsRoutes } from './http/docs.js';
 import type { AppEnv } from './http/env.js';
+import { FastLane } from './http/fast-lane.js';
 import { requestPipeline } from './http/guards.js';
 import { AppError, problemBody } from './http/problem.js';
 import { MemoRouter } from './http/router.js';
@@ -34,6 +36,18 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Directory of the built SPA; omitted in API-only tests. */
   webDist?: string | null;
+  /**
+   * The database's change counter: given, the application gets a fast lane for repeatable signed-in GETs, which
+   * its node:http server puts in front of Hono (http/fast-lane.ts, `fastLaneOf`).
+   */
+  changes?: DataChanges;
+}
+
+const lanes = new WeakMap<object, FastLane>();
+
+/** The fast lane of an application made by createApp, for its node:http server (`fastLaneServer`). */
+export function fastLaneOf(app: App): FastLane | undefined {
+  return lanes.get(app);
 }
 
 /** Builds the HTTP application: middleware, every module's declared routes, docs, the SPA. */
@@ -53,12 +67,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       }
     },
   });
+  const lane = options.changes ? new FastLane(deps, options.changes) : undefined;
+  if (lane) lanes.set(app, lane);
   app.use(
     '*',
     requestPipeline(deps, {
       allowedOrigins: options.allowedOrigins ?? [],
       uploadPaths: UPLOAD_PATHS,
       uploadBytes: MAX_ATTACHMENT_BYTES,
+      lane,
     }),
   );
 

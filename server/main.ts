@@ -1,8 +1,9 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, fastLaneOf } from './app.js';
 import { buildDeps, openAppDatabase, seedDemo } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js';
+import { fastLaneServer } from './http/fast-lane.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-users.js';
 
 async function main() {
@@ -15,8 +16,13 @@ async function main() {
     throw err;
   });
   const created = await seedDemo(database, config);
-  const app = createApp(buildDeps(database, config), { allowedOrigins: config.publicOrigins });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+  const app = createApp(buildDeps(database, config), {
+    allowedOrigins: config.publicOrigins,
+    changes: database.changes,
+  });
+  // node:http with the fast lane for repeatable signed-in GETs in front of Hono (http/fast-lane.ts).
+  const createServer = fastLaneServer(fastLaneOf(app));
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, createServer }, () => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
     console.log(
       `\nHopTac đang chạy tại http://localhost:${config.port}  (CSDL: ${where}, khởi động ${Date.now() - started} ms)`,

@@ -4,7 +4,11 @@
  * - GET /api/auth/me, signed in: middleware, the session check (in-process cache, docs/decisions/0006), JSON;
  * - GET /api/health, public: the same middleware and framework without a session, plus one `select 1`.
  * The difference between the two lines is the session lookup. Goal: overhead ≤ 15 % (requests/s, medians).
+ * Each line also notes the CPU time each server process spent per request (/proc/<pid>/stat, user + system), which
+ * moves much less with the machine's load than requests/s: autocannon shares the cores with the servers.
+ * GET /api/auth/me is answered by the fast lane after its first request (server/http/fast-lane.ts).
  */
+import { readFileSync } from 'node:fs';
 import { check } from '../support/report.js';
 import {
   type LoadResult,
@@ -24,6 +28,27 @@ interface Endpoint {
   bare?: ServerProcess;
   app: LoadResult[];
   floor: LoadResult[];
+  /** CPU µs per request of each run. */
+  appCpu: number[];
+  floorCpu: number[];
+}
+
+/** CPU time (user + system) a process has used, in µs (Linux; 0 elsewhere). */
+function cpuMicros(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1_000_000) / 100; // clock ticks, 100 per second
+  } catch {
+    return 0;
+  }
+}
+
+/** A load run, with the CPU the server process spent per request. */
+async function measured(pid: number, run: () => Promise<LoadResult>, cpu: number[]): Promise<LoadResult> {
+  const before = cpuMicros(pid);
+  const r = await run();
+  cpu.push((cpuMicros(pid) - before) / Math.max(1, r.requests));
+  return r;
 }
 
 const rps = (xs: LoadResult[]) => median(xs.map((x) => x.rps));
@@ -36,8 +61,23 @@ export const httpCase: BenchCase = {
     const server = await startHopTac(env.ds.serverEnv);
     const cookie = await loginTo(server.url);
     const endpoints: Endpoint[] = [
-      { path: '/api/auth/me', what: 'GET /api/auth/me (signed in)', cookie, app: [], floor: [] },
-      { path: '/api/health', what: 'GET /api/health (public, one `select 1`)', app: [], floor: [] },
+      {
+        path: '/api/auth/me',
+        what: 'GET /api/auth/me (signed in)',
+        cookie,
+        app: [],
+        floor: [],
+        appCpu: [],
+        floorCpu: [],
+      },
+      {
+        path: '/api/health',
+        what: 'GET /api/health (public, one `select 1`)',
+        app: [],
+        floor: [],
+        appCpu: [],
+        floorCpu: [],
+      },
     ];
     try {
       for (const e of endpoints) {
@@ -54,8 +94,9 @@ export const httpCase: BenchCase = {
       }
       for (let i = 0; i < Math.max(2, env.slowRuns); i++) {
         for (const e of endpoints) {
-          e.app.push(await load(`${server.url}${e.path}`, { ...o, cookie: e.cookie }));
-          e.floor.push(await load(e.bare!.url, o));
+          const app = () => load(`${server.url}${e.path}`, { ...o, cookie: e.cookie });
+          e.app.push(await measured(server.pid, app, e.appCpu));
+          e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, o), e.floorCpu));
         }
       }
       const errors = (e: Endpoint) => e.app.reduce((n, x) => n + x.errors + x.non2xx, 0);
@@ -68,7 +109,7 @@ export const httpCase: BenchCase = {
           app: summarise(e.app.map((x) => x.p50)),
           floor: summarise(e.floor.map((x) => x.p50)),
           floorWhat: 'bare node:http, same payload',
-          note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s; 10 connections, ${seconds} s × ${e.app.length}`,
+          note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s; CPU per request ${median(e.appCpu).toFixed(1)} vs ${median(e.floorCpu).toFixed(1)} µs; 10 connections, ${seconds} s × ${e.app.length}`,
         })),
         goals: [
           check('HTTP overhead ≤ 15 % (bare req/s ÷ app req/s − 1)', overhead(me) * 100, 15, 'max', ' %'),

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../context.js';
 import { type AppEnv, nodeOf, requestHeader } from './env.js';
+import type { FastLane } from './fast-lane.js';
 import { unchangingJson } from './json.js';
 import { AppError } from './problem.js';
 import { resolveSession } from './session.js';
@@ -91,6 +92,8 @@ export interface PipelineOptions {
   uploadPaths: string[];
   /** Largest file an upload path takes. */
   uploadBytes: number;
+  /** The fast lane in front of this application, told of the unchanging answers it may record (fast-lane.ts). */
+  lane?: FastLane;
 }
 
 /**
@@ -124,10 +127,19 @@ export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHa
     const session = resolveSession(c, deps);
     return session ? session.then(next) : next();
   };
+  const lane = o.lane?.enabled ? o.lane : undefined;
   return (c, next) => {
     c.set('deps', deps);
+    const outgoing = nodeOf(c).outgoing;
+    // A request the fast lane may answer next time: its unchanging answer is noted for the lane once sent.
+    if (lane?.wants(outgoing)) {
+      const version = lane.version;
+      sendCachedJsonAsStored(c, lane.unchanging);
+      requestIdAndSecurityHeaders(c, outgoing);
+      return checked(c, next).then(() => lane.noteAnswer(c, outgoing as ServerResponse, version));
+    }
     sendCachedJsonAsStored(c);
-    requestIdAndSecurityHeaders(c, nodeOf(c).outgoing);
+    requestIdAndSecurityHeaders(c, outgoing);
     const path = c.req.path;
     if (path !== '/api' && !path.startsWith('/api/')) return next();
     // A request without a body has nothing to limit; reading c.req.raw.body would build a fetch Request for nothing.
@@ -143,7 +155,7 @@ export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHa
 }
 
 /** A value whose JSON cannot change (a cached read result, a deep-frozen answer) is sent as bytes made once (json.ts). */
-function sendCachedJsonAsStored(c: Context<AppEnv>) {
+function sendCachedJsonAsStored(c: Context<AppEnv>, sent?: WeakMap<Response, Uint8Array>) {
   const json = c.json;
   c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
     const bytes = unchangingJson(object);
@@ -152,6 +164,8 @@ function sendCachedJsonAsStored(c: Context<AppEnv>) {
     const h = headers
       ? { 'content-type': 'application/json', ...headers }
       : { 'content-type': 'application/json' };
-    return c.body(bytes as Uint8Array<ArrayBuffer>, arg as 200, h);
+    const res = c.body(bytes as Uint8Array<ArrayBuffer>, arg as 200, h);
+    sent?.set(res, bytes);
+    return res;
   }) as typeof c.json;
 }

@@ -26,15 +26,17 @@ export function resolveSession(c: Context<AppEnv>, deps: AppDeps): Promise<void>
   });
 }
 
-/** The cookie as our server writes it: the token alone (URL-safe base64, nothing to decode). */
-const PLAIN_TOKEN = new RegExp(`(?:^|;)[ \\t]*${SESSION_COOKIE}=([A-Za-z0-9_-]{1,100})[ \\t]*(?:;|$)`);
+/** The cookie as our server writes it: the token alone (URL-safe base64, nothing to decode). Group 1: the token. */
+export const PLAIN_SESSION_COOKIE = new RegExp(
+  `(?:^|;)[ \\t]*${SESSION_COOKIE}=([A-Za-z0-9_-]{1,100})[ \\t]*(?:;|$)`,
+);
 
 /** The session cookie's value, read from Node's headers when running on node:http (env.ts requestHeader). */
 function sessionToken(c: Context<AppEnv>): string | undefined {
   const header = requestHeader(c, 'cookie');
   if (!header?.includes(SESSION_COOKIE)) return undefined;
   // The usual cookie needs no general parse (which splits the header and builds an object of its cookies).
-  const plain = PLAIN_TOKEN.exec(header);
+  const plain = PLAIN_SESSION_COOKIE.exec(header);
   if (plain) return plain[1];
   return parse(header, SESSION_COOKIE)[SESSION_COOKIE];
 }

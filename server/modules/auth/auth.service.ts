@@ -9,6 +9,7 @@ import { getOrganisationLocation } from '../organisation/organisation-location.j
 import * as repo from './auth.repo.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from './password.js';
 import { requireUser } from './scope.js';
+import type { CachedSession } from './session-cache.js';
 
 const MAX_USER_FAILURES = 5;
 const MAX_IP_FAILURES = 30;
@@ -218,7 +219,27 @@ export async function login(
 }
 
 /** Sessions are marked as seen at most this often (sliding idle timeout; keeps reads cheap). */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
+
+/** What `authenticate` makes of a cached session at `now`: usable as is, usable after marking it seen, or stale. */
+function cachedState(hit: CachedSession, now: number, idleMs: number): 'valid' | 'touch' | 'stale' {
+  if (hit.expiresAt <= now || hit.lastSeenAt + idleMs <= now) return 'stale';
+  return now - hit.lastSeenAt > TOUCH_EVERY_MS ? 'touch' : 'valid';
+}
+
+/**
+ * The cached session of `tokenHash` when `authenticate` would accept it from the cache at `now` without writing
+ * anything (no touch due), else undefined. For the HTTP fast lane (http/fast-lane.ts): the same rules, from the
+ * same cache, so the lane answers exactly when the full path would find the session valid and do nothing more.
+ */
+export function cachedSessionAsIs(
+  ctx: Pick<Ctx, 'config' | 'sessions'>,
+  tokenHash: string,
+  now: number,
+): CachedSession | undefined {
+  const hit = ctx.sessions.lookup(tokenHash, now);
+  return hit && cachedState(hit, now, ctx.config.sessionIdleMinutes * 60_000) === 'valid' ? hit : undefined;
+}
 
 /**
  * Returns the session's user, or null when missing, expired (idle or absolute) or deactivated. A session
@@ -232,8 +253,9 @@ export async function authenticate(
   const now = Date.now();
   const idleMs = ctx.config.sessionIdleMinutes * 60_000;
   const hit = ctx.sessions.lookup(tokenHash, now);
-  if (hit && hit.expiresAt > now && hit.lastSeenAt + idleMs > now) {
-    if (now - hit.lastSeenAt > TOUCH_EVERY_MS) {
+  const state = hit && cachedState(hit, now, idleMs);
+  if (hit && state !== 'stale') {
+    if (state === 'touch') {
       hit.lastSeenAt = now; // before the write, so that concurrent requests do not all write
       await repo.touchSession(ctx.db, tokenHash);
     }
