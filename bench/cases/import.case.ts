@@ -4,6 +4,7 @@
  * commit is timed as a user runs it: right after its dry run, in the same process.
  * Goals: import total ≤ 1.25 × (parse + COPY); database phase ≤ 2 × COPY.
  */
+import { sql } from 'kysely';
 import pg from 'pg';
 import { ORGANISATION_COLUMNS } from '../../server/modules/registry-io/columns-organisation.js';
 import { commitImport } from '../../server/modules/registry-io/commit-import.js';
@@ -82,6 +83,8 @@ export const importCase: BenchCase = {
       await removeBulk(env);
       const parse = (await timed(() => readSheet(bytes, ORGANISATION_COLUMNS)))[1];
       const cp = await copyRolledBack(env.ds, copy.columns, copy.body);
+      // The rolled-back rows leave dead index entries under the very codes the import then looks up and inserts.
+      await sql`vacuum analyze organisation`.execute(env.ds.db);
       const dryPhases: Record<string, number> = {};
       const [dry, dryMs] = await timed(() =>
         createImport(
@@ -164,7 +167,7 @@ export const importCase: BenchCase = {
       ],
       notes: [
         `median of ${env.slowRuns} runs; ratios are of medians`,
-        'the COPY floor runs in a transaction rolled back after it, timed to the end of the COPY statement (indexes and statement triggers included), so that no 50,000-row delete is needed between the floor and the import',
+        'the COPY floor runs in a transaction rolled back after it, timed to the end of the COPY statement (indexes and statement triggers included), then the table is vacuumed, so that no 50,000-row delete is needed between the floor and the import',
         'the commit reuses the rows and classification its dry run kept in the process (dry-run-memo.ts); a commit without them (another process, a restart, another user) reads, parses and validates the file again, as the dry run line does',
       ],
     };
