@@ -1,13 +1,15 @@
 /**
  * The benchmark suite (never part of `npm test`). Runs each case on PostgreSQL with the national dataset and on
- * PGlite with one province; every case is timed side by side with its floor in the same run, so that each figure
+ * PGlite with one province, and the in-process cases on PostgreSQL with that same province, to compare PGlite with
+ * PostgreSQL on the same data; every case is timed side by side with its floor in the same run, so that each figure
  * is also a ratio. Writes bench/results/latest.json and the tables of docs/performance.md (between markers).
  *
- *   npm run bench                                     all cases, both runtimes
- *   npm run bench -- --db pglite|postgres|both --case dashboard,search --runs 20 --quick --seed-if-missing
+ *   npm run bench                                     all cases, both engines
+ *   npm run bench -- --db pglite|postgres|postgres-province|both --case dashboard,search --runs 20 --quick --seed-if-missing
  *
- * Datasets: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hoptac_national) and BENCH_DATA_DIR
- * (default data/bench-province); a missing one prints the seed command that creates it.
+ * Datasets: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hoptac_national), BENCH_DATA_DIR
+ * (default data/bench-province) and BENCH_PROVINCE_DATABASE_URL (default …/hoptac_province, the same province as
+ * PGlite's); a missing one prints the seed command that creates it.
  */
 import { type BenchCase, type CaseEnv, pickUnits } from './cases/case-types.js';
 import { dashboardCase } from './cases/dashboard.case.js';
@@ -55,8 +57,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--seed-if-missing') o.seed = true;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!['pglite', 'postgres', 'both'].includes(o.db))
-    throw new Error('--db must be pglite, postgres or both');
+  if (!['pglite', 'postgres', 'postgres-province', 'both'].includes(o.db))
+    throw new Error('--db must be pglite, postgres, postgres-province or both');
   const unknown = o.cases.filter((c) => !CASES.some((x) => x.name === c));
   if (unknown.length)
     throw new Error(`unknown case ${unknown.join(', ')}; cases: ${CASES.map((c) => c.name).join(', ')}`);
@@ -95,7 +97,10 @@ async function runRuntime(kind: Runtime, o: ReturnType<typeof parseArgs>): Promi
     `\n=== ${kind}: ${ds.label}, ${orgs} organisations; province ${units.province.name}, commune ${units.commune.name}`,
   );
   const results: CaseResult[] = [];
-  const selected = CASES.filter((c) => o.cases.includes(c.name));
+  // The province on PostgreSQL is there to compare PGlite on the same data: the in-process cases only.
+  const selected = CASES.filter(
+    (c) => o.cases.includes(c.name) && (kind !== 'postgres-province' || c.kind !== 'process'),
+  );
   let open = true;
   for (const c of selected) {
     if (c.kind === 'process' && open) {
@@ -121,9 +126,9 @@ async function runRuntime(kind: Runtime, o: ReturnType<typeof parseArgs>): Promi
   return { db: kind, dataset: ds.label, organisations: orgs, machine, command, results };
 }
 
-/** PGlite within 2.5 × PostgreSQL, line by line (p95 of the application side). */
+/** PGlite within 2.5 × PostgreSQL on the same data (the same province), line by line (p95 of the application side). */
 function crossRuntime(runs: RuntimeRun[]): Goal[] {
-  const pg = runs.find((r) => r.db === 'postgres');
+  const pg = runs.find((r) => r.db === 'postgres-province');
   const lite = runs.find((r) => r.db === 'pglite');
   if (!pg || !lite) return [];
   const out: Goal[] = [];
@@ -154,7 +159,7 @@ const args = process.argv.slice(2).join(' ');
 const command = `${envs.join('')}npm run bench${args ? ` -- ${args}` : ''}`;
 const runs: RuntimeRun[] = [];
 let missing = false;
-for (const kind of (o.db === 'both' ? ['postgres', 'pglite'] : [o.db]) as Runtime[]) {
+for (const kind of (o.db === 'both' ? ['postgres', 'pglite', 'postgres-province'] : [o.db]) as Runtime[]) {
   try {
     runs.push(await runRuntime(kind, o));
   } catch (err) {
@@ -179,7 +184,9 @@ if (runs.length) {
     ...all.map(runtimeMarkdown),
     ...(cross.length
       ? [
-          '### PGlite against PostgreSQL',
+          '### PGlite against PostgreSQL on the same data',
+          '',
+          `PGlite (${all.find((r) => r.db === 'pglite')?.dataset}) against PostgreSQL holding the same province (${all.find((r) => r.db === 'postgres-province')?.dataset}), line by line.`,
           '',
           '| goal | measured | result |',
           '|---|---|---|',

@@ -64,7 +64,7 @@ export const dashboardCase: BenchCase = {
     ];
     const { lines, slowest, captured } = await compareReads(env, groups);
     const goals: Goal[] = lines.map((l) => ratioGoal(l.what, l.app.p95, l.floor!.p95));
-    if (env.ds.kind === 'postgres') {
+    if (env.ds.national) {
       goals.push(check('nation p95 < 50 ms (PostgreSQL)', lines[0].app.p95, 50, 'max', 'ms'));
       goals.push(check('province p95 < 20 ms (PostgreSQL)', lines[1].app.p95, 20, 'max', 'ms'));
     }

@@ -13,15 +13,26 @@ import { PGliteDialect } from '../../server/db/pglite-dialect.js';
 import type { DB } from '../../server/db/schema.js';
 import { copyThroughPool } from './copy-in.js';
 
-export type Runtime = 'pglite' | 'postgres';
+/**
+ * Where a run goes: PostgreSQL with the national dataset, PGlite with one province, and PostgreSQL with that same
+ * province (`postgres-province`), against which PGlite is compared "on the same data" (issue 6).
+ */
+export type Runtime = 'pglite' | 'postgres' | 'postgres-province';
 
-/** Where the datasets live unless overridden (BENCH_DATABASE_URL, BENCH_DATA_DIR). */
+/** Where the datasets live unless overridden (BENCH_DATABASE_URL, BENCH_DATA_DIR, BENCH_PROVINCE_DATABASE_URL). */
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/hoptac_national';
 export const DEFAULT_DATA_DIR = 'data/bench-province';
+export const DEFAULT_PG_PROVINCE_URL = 'postgres://postgres@127.0.0.1:5432/hoptac_province';
+
+/** The database engine of a runtime. */
+export const engineOf = (r: Runtime): 'pglite' | 'postgres' => (r === 'pglite' ? 'pglite' : 'postgres');
 
 /** An open dataset. */
 export interface Dataset {
-  kind: Runtime;
+  /** The engine (the province on PostgreSQL is `postgres` too). */
+  kind: 'pglite' | 'postgres';
+  /** The national dataset (absolute goals of issue 6 are set for it). */
+  national: boolean;
   /** Human name: the database or directory. */
   label: string;
   db: Kysely<DB>;
@@ -38,16 +49,17 @@ export interface Dataset {
 
 /** The exact command that creates a runtime's dataset. */
 export function seedCommand(kind: Runtime, where: string): string {
-  return kind === 'postgres'
-    ? `DATABASE_URL=${where} npx tsx scripts/seed.ts --scale national --seed 1`
-    : `DATA_DIR=${where} npx tsx scripts/seed.ts --scale province`;
+  if (kind === 'postgres') return `DATABASE_URL=${where} npx tsx scripts/seed.ts --scale national --seed 1`;
+  // The same command as PGlite's, so that both hold the same province, organisation for organisation.
+  if (kind === 'postgres-province') return `DATABASE_URL=${where} npx tsx scripts/seed.ts --scale province`;
+  return `DATA_DIR=${where} npx tsx scripts/seed.ts --scale province`;
 }
 
 /** Where a runtime's dataset is. */
 export function datasetLocation(kind: Runtime): string {
-  return kind === 'postgres'
-    ? (process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL)
-    : (process.env.BENCH_DATA_DIR ?? DEFAULT_DATA_DIR);
+  if (kind === 'postgres') return process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
+  if (kind === 'postgres-province') return process.env.BENCH_PROVINCE_DATABASE_URL ?? DEFAULT_PG_PROVINCE_URL;
+  return process.env.BENCH_DATA_DIR ?? DEFAULT_DATA_DIR;
 }
 
 const INT8 = 20;
@@ -63,12 +75,13 @@ const pgTypes = {
   },
 };
 
-async function openPg(url: string): Promise<Dataset> {
+async function openPg(url: string, national: boolean): Promise<Dataset> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes as pg.CustomTypesConfig });
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
+    national,
     label: new URL(url).pathname.slice(1),
     db,
     logged: (onQuery) => new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: onQuery }),
@@ -87,6 +100,7 @@ async function openLite(dir: string): Promise<Dataset> {
   const pglite = database.pglite!;
   return {
     kind: 'pglite',
+    national: false,
     label: dir,
     db: database.db,
     logged: (onQuery) => new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: onQuery }),
@@ -108,7 +122,7 @@ async function openLite(dir: string): Promise<Dataset> {
 
 /** How many organisations a dataset holds (0 when the database or the table is missing). */
 async function organisationCount(kind: Runtime, where: string): Promise<number> {
-  if (kind === 'postgres') {
+  if (engineOf(kind) === 'postgres') {
     const c = new pg.Client({ connectionString: where });
     try {
       await c.connect();
@@ -147,7 +161,7 @@ export async function openDataset(
       throw new Error(
         `The ${kind} dataset (${where}) is missing or empty. Create it with:\n\n  ${cmd}\n\nor run the bench with --seed-if-missing.`,
       );
-    if (kind === 'postgres') {
+    if (engineOf(kind) === 'postgres') {
       const u = new URL(where);
       const name = u.pathname.slice(1);
       u.pathname = '/postgres';
@@ -164,7 +178,7 @@ export async function openDataset(
     if (r.status !== 0) throw new Error(`seed failed (${r.status}): ${cmd}`);
     orgs = await organisationCount(kind, where);
   }
-  const ds = kind === 'postgres' ? await openPg(where) : await openLite(where);
+  const ds = kind === 'pglite' ? await openLite(where) : await openPg(where, kind === 'postgres');
   await migrateToLatest(ds.db);
   return { ds, orgs };
 }

@@ -1,5 +1,6 @@
 /** Results of the suite: the shapes every case returns, goal checks, bench/results/latest.json and docs/performance.md. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Runtime } from './dataset.js';
 import { fmtMs, type Summary } from './stats.js';
 
 /** One measured line of a case: the application side against its floor, measured in the same run. */
@@ -53,7 +54,7 @@ export const ratioOf = (l: Line) => (l.floor ? l.app.p95 / l.floor.p95 : Number.
 
 /** One runtime's run: the dataset, machine and case results. */
 export interface RuntimeRun {
-  db: 'pglite' | 'postgres';
+  db: Runtime;
   dataset: string;
   organisations: number;
   machine: Record<string, string | number>;
@@ -66,7 +67,7 @@ export interface RuntimeRun {
 export function runtimeMarkdown(run: RuntimeRun): string {
   const m = run.machine;
   const out = [
-    `### ${run.db === 'postgres' ? 'PostgreSQL' : 'PGlite'} — ${run.dataset} (${run.organisations.toLocaleString('en-US')} organisations)`,
+    `### ${run.db === 'pglite' ? 'PGlite' : 'PostgreSQL'} — ${run.dataset} (${run.organisations.toLocaleString('en-US')} organisations)`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, load average ${m.load}; Node ${m.node}; ${m.database}. Measured ${m.date}.`,
     '',
