@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createStatementTriggers } from './statement-triggers.js';
 
 /**
  * Province rollups of the plan aggregates (migration 0009). The fine tables hold nearly one row per organisation
@@ -123,28 +124,9 @@ async function installRollupTriggers(db: Kysely<unknown>, r: Rollup): Promise<vo
   const ins = rollupDeltaSql(r, fineRows(r, 'nt', 1));
   const del = rollupDeltaSql(r, fineRows(r, 'ot', -1));
   const upd = rollupDeltaSql(r, `${fineRows(r, 'nt', 1)} union all ${fineRows(r, 'ot', -1)}`);
-  // Transition tables are allowed on single-event triggers only: one trigger per event, one function.
-  await sql
-    .raw(`create function ${r.table}_trg() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then ${ins};
-      elsif tg_op = 'UPDATE' then ${upd};
-      elsif tg_op = 'DELETE' then ${del};
-      else delete from ${r.table};
-      end if;
-      return null;
-    end
-  $$`)
-    .execute(db);
-  const events = [
-    ['insert', 'referencing new table as nt'],
-    ['update', 'referencing old table as ot new table as nt'],
-    ['delete', 'referencing old table as ot'],
-    ['truncate', ''],
-  ] as const;
-  for (const [event, refs] of events)
-    await sql
-      .raw(`create trigger ${r.table}_${event} after ${event} on ${r.fine} ${refs}
-      for each statement execute function ${r.table}_trg()`)
-      .execute(db);
+  await createStatementTriggers(
+    db,
+    { table: r.fine, prefix: r.table, fn: `${r.table}_trg` },
+    { insert: ins, update: upd, delete: del, truncate: `delete from ${r.table}` },
+  );
 }

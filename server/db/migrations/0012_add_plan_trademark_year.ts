@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createStatementTriggers } from './statement-triggers.js';
 
 /**
  * The organisations with a trademark, per product year: one row per (organisation, year) in which it has at least
@@ -49,29 +50,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index plan_trademark_year_pre_ix on plan_trademark_year (pre_commune_id, year)`.execute(
     db,
   );
-  await sql
-    .raw(`create function plan_trademark_trg() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then ${addFrom('nt')};
-      elsif tg_op = 'UPDATE' then ${dropFrom('ot')}; ${addFrom('nt')};
-      elsif tg_op = 'DELETE' then ${dropFrom('ot')};
-      else delete from plan_trademark_year;
-      end if;
-      return null;
-    end
-  $$`)
-    .execute(db);
-  const events = [
-    ['insert', 'referencing new table as nt'],
-    ['update', 'referencing old table as ot new table as nt'],
-    ['delete', 'referencing old table as ot'],
-    ['truncate', ''],
-  ] as const;
-  for (const [event, refs] of events)
-    await sql
-      .raw(`create trigger plan_trademark_year_${event} after ${event} on organisation_product ${refs}
-      for each statement execute function plan_trademark_trg()`)
-      .execute(db);
+  await createStatementTriggers(
+    db,
+    { table: 'organisation_product', prefix: 'plan_trademark_year', fn: 'plan_trademark_trg' },
+    {
+      insert: addFrom('nt'),
+      update: `${dropFrom('ot')}; ${addFrom('nt')}`,
+      delete: dropFrom('ot'),
+      truncate: 'delete from plan_trademark_year',
+    },
+  );
   await sql
     .raw(`create function plan_trademark_org_trg() returns trigger language plpgsql as $$
     begin

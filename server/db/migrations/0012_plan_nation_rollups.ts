@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { ROLLUPS } from './0010_add_plan_province_rollups.js';
+import { createStatementTriggers } from './statement-triggers.js';
 
 /**
  * Nation rollups of the plan aggregates: each province rollup (migration 0010) summed over the provinces, with the
@@ -45,28 +46,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql
       .raw(`alter table ${r.table} add constraint ${r.table}_pk primary key (${r.key.join(', ')})`)
       .execute(db);
-    await sql
-      .raw(`create function ${r.table}_trg() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then ${deltaSql(r, rows(r, 'nt', 1))};
-      elsif tg_op = 'UPDATE' then ${deltaSql(r, `${rows(r, 'nt', 1)} union all ${rows(r, 'ot', -1)}`)};
-      elsif tg_op = 'DELETE' then ${deltaSql(r, rows(r, 'ot', -1))};
-      else delete from ${r.table};
-      end if;
-      return null;
-    end
-  $$`)
-      .execute(db);
-    for (const [event, refs] of [
-      ['insert', 'referencing new table as nt'],
-      ['update', 'referencing old table as ot new table as nt'],
-      ['delete', 'referencing old table as ot'],
-      ['truncate', ''],
-    ] as const)
-      await sql
-        .raw(`create trigger ${r.table}_${event} after ${event} on ${r.source} ${refs}
-      for each statement execute function ${r.table}_trg()`)
-        .execute(db);
+    await createStatementTriggers(
+      db,
+      { table: r.source, prefix: r.table, fn: `${r.table}_trg` },
+      {
+        insert: deltaSql(r, rows(r, 'nt', 1)),
+        update: deltaSql(r, `${rows(r, 'nt', 1)} union all ${rows(r, 'ot', -1)}`),
+        delete: deltaSql(r, rows(r, 'ot', -1)),
+        truncate: `delete from ${r.table}`,
+      },
+    );
     await sql.raw(nationFromProvinceSql(r)).execute(db);
     await sql.raw(`analyze ${r.table}`).execute(db);
   }
