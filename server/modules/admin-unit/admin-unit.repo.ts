@@ -127,15 +127,20 @@ export async function findUnitEra(db: Kysely<DB>, id: number) {
   return db.selectFrom('admin_unit').select(['id', 'era', 'level']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The communes (level 3) of a unit's subtree in its own era: itself for a commune. */
-export async function subtreeCommunes(db: Kysely<DB>, unitId: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`
+/** The query of the communes (level 3) of a unit's subtree in its own era, one `id` per row: itself for a commune. */
+export function subtreeCommunesSql(unitId: number) {
+  return sql<{ id: number }>`
     with recursive sub(id, level) as (
       select id, level from admin_unit where id = ${unitId}
       union all
       select a.id, a.level from admin_unit a join sub s on a.parent_id = s.id where s.level < 3
     )
-    select id from sub where level = 3`.execute(db);
+    select id from sub where level = 3`;
+}
+
+/** The communes (level 3) of a unit's subtree in its own era: itself for a commune. */
+export async function subtreeCommunes(db: Kysely<DB>, unitId: number): Promise<number[]> {
+  const r = await subtreeCommunesSql(unitId).execute(db);
   return r.rows.map((x) => x.id);
 }
 

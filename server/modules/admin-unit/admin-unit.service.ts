@@ -7,6 +7,9 @@ import { AppError, notFound } from '../../http/problem.js';
 import { assertProvinceScope, scopeProvinceFilter } from '../auth/scope.js';
 import * as repo from './admin-unit.repo.js';
 
+/** The communes of a unit's subtree, as a query to embed in another statement (indicator territories). */
+export const subtreeCommunesSql = repo.subtreeCommunesSql;
+
 /** A unit as the API returns it. */
 export interface UnitDto {
   id: number;

@@ -1,12 +1,15 @@
-import { type Kysely, type QueryResult, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /**
  * A memo of identical aggregate reads for the span of one evaluation (a plan page, a plans overview): their
  * targets often share an indicator and a territory, and on the national dataset each repeated read costs
- * 40–55 ms. The memo lives on a Kysely handle made for that evaluation, so nothing outlives the request.
+ * 40–55 ms. The memo lives on a Kysely handle made for that evaluation, so nothing outlives the request: per
+ * memoised handle, the rows of each query already read through readTogether, by its SQL and parameters.
  */
-const memos = new WeakMap<Kysely<DB>, Map<string, Promise<QueryResult<unknown>>>>();
+const memos = new WeakMap<Kysely<DB>, Map<string, Promise<Rows>>>();
+
+type Rows = Record<string, unknown>[];
 
 /** A handle on the same connection(s) whose aggregate reads are memoised (the same handle when it already is). */
 export function withReadMemo(db: Kysely<DB>): Kysely<DB> {
@@ -19,20 +22,6 @@ export function withReadMemo(db: Kysely<DB>): Kysely<DB> {
   return memoised;
 }
 
-/** Executes a read, or returns the result of the identical read already run on this memoised handle. */
-export function readOnce<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<QueryResult<R>> {
-  const memo = memos.get(db);
-  if (!memo) return query.execute(db);
-  const c = query.compile(db);
-  const key = `${c.sql}\u0000${JSON.stringify(c.parameters)}`;
-  let hit = memo.get(key) as Promise<QueryResult<R>> | undefined;
-  if (!hit) {
-    hit = query.execute(db);
-    memo.set(key, hit as Promise<QueryResult<unknown>>);
-  }
-  return hit;
-}
-
 /** A read to run with others in one statement: its queries and how their rows become a value. */
 export interface Read<T> {
   queries: RawBuilder<unknown>[];
@@ -42,10 +31,6 @@ export interface Read<T> {
 type Results<T extends readonly Read<unknown>[]> = {
   -readonly [K in keyof T]: T[K] extends Read<infer R> ? R : never;
 };
-
-type Rows = Record<string, unknown>[];
-/** Per memoised handle: the rows of each query already read through readTogether, by its SQL and parameters. */
-const rowMemos = new WeakMap<Kysely<DB>, Map<string, Promise<Rows>>>();
 
 /**
  * Runs several reads in one statement, one round trip: each query's rows come back as a JSON array in a column of
@@ -59,11 +44,7 @@ export async function readTogether<const T extends readonly Read<unknown>[]>(
   reads: T,
 ): Promise<Results<T>> {
   const queries = reads.flatMap((r) => r.queries);
-  let memo: Map<string, Promise<Rows>> | null = null;
-  if (memos.has(db)) {
-    memo = rowMemos.get(db) ?? new Map();
-    rowMemos.set(db, memo);
-  }
+  const memo = memos.get(db);
   const results: Promise<Rows>[] = [];
   const missing: { key: string; query: RawBuilder<unknown>; at: number[] }[] = [];
   const byKey = new Map<string, (typeof missing)[number]>();

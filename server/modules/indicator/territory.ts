@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { invalid } from '../../http/problem.js';
-import { communeTerritory } from '../admin-unit/admin-unit.service.js';
+import { communeTerritory, subtreeCommunesSql } from '../admin-unit/admin-unit.service.js';
 
 /**
  * The organisations a target or indicator is evaluated over. A unit of today covers the organisations located
@@ -64,13 +64,7 @@ export async function resolveTerritory(db: Kysely<DB>, unitId: number | null): P
     province_id: number | null;
     communes: number[] | null;
   }>`select u.era, u.level, u.full_name, u.province_id,
-      case when u.era = 'post2025' then array(
-        with recursive sub(id, level) as (
-          select id, level from admin_unit where id = ${unitId}
-          union all
-          select a.id, a.level from admin_unit a join sub s on a.parent_id = s.id where s.level < 3
-        )
-        select id from sub where level = 3) end as communes
+      case when u.era = 'post2025' then array(${subtreeCommunesSql(unitId)}) end as communes
     from admin_unit u where u.id = ${unitId}`.execute(db);
   const u = r.rows[0];
   if (!u) throw notFound();
