@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { organisationNameKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { orgScopeFilter } from '../auth/scope.js';
-import type { DuplicateSubject } from './organisation-search.repo.js';
+import { type DuplicateSubject, scopeSql } from './organisation-search.repo.js';
 
 /** An organisation being entered, as typed. */
 export interface DuplicateInput {
@@ -97,12 +97,7 @@ export async function findDuplicatesByKey(
   const byName = new Map<string, DuplicateMatch[]>();
   const byRep = new Map<string, DuplicateMatch[]>();
   if (!names.size && !reps.size) return { byName, byRep };
-  const scope = orgScopeFilter(ctx);
-  const where = [sql`true`];
-  if (scope.provinceId !== undefined) where.push(sql`o.province_id = ${scope.provinceId}`);
-  if (scope.communeId !== undefined) where.push(sql`o.commune_id = ${scope.communeId}`);
-  if (scope.organisationId !== undefined) where.push(sql`o.id = ${scope.organisationId}`);
-  const inScope = sql.join(where, sql` and `);
+  const inScope = sql.join([sql`true`, ...scopeSql(orgScopeFilter(ctx))], sql` and `);
   const n = [...names.values()];
   const r = [...reps.values()];
   const rows = await sql<DuplicateMatch & { by_rep: boolean; k: string; place: number }>`

@@ -8,7 +8,7 @@ import {
   repLookupKey,
 } from '../organisation/possible-duplicates.js';
 import type { PossibleDuplicate } from './import-types.js';
-import type { OrgPrepared } from './org-prepare.js';
+import { memoised, type OrgPrepared } from './org-prepare.js';
 
 /** At most this many groups, of at most this many members each; the dry run is a review aid, not a report. */
 export const MAX_DUPLICATE_GROUPS = 500;
@@ -50,15 +50,7 @@ export async function findPossibleDuplicates(ctx: Ctx, p: OrgPrepared): Promise<
       p.nameKey,
     ),
   );
-  const folded = new Map<string, string>();
-  const fold = (v: string) => {
-    let f = folded.get(v);
-    if (f === undefined) {
-      f = foldRepresentative(v);
-      folded.set(v, f);
-    }
-    return f;
-  };
+  const fold = memoised(foldRepresentative);
   const stored = await findDuplicatesByKey(ctx, subjects);
   const inFile = new Set(rows.map((d) => d.regCode!));
   const byName = new Map<string, Group>();

@@ -28,18 +28,19 @@ export interface OrgPrepared {
   nameKey(name: string): string;
 }
 
-/** organisationNameKey with a memory of the names already keyed (one file's worth). */
-export function nameKeyMemo(): (name: string) => string {
-  const keys = new Map<string, string>();
-  return (name) => {
-    let k = keys.get(name);
-    if (k === undefined) {
-      k = organisationNameKey(name);
-      keys.set(name, k);
-    }
-    return k;
+/** `f` with a memory of the texts already given (one file's worth: a file repeats names and people). */
+export function memoised<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const v = f(text);
+    seen.set(text, v);
+    return v;
   };
 }
+
+/** organisationNameKey with a memory of the names already keyed. */
+export const nameKeyMemo = () => memoised(organisationNameKey);
 
 const HEADER = new Map(ORGANISATION_COLUMNS.map((c) => [c.key, c.header]));
 /** The template header of a column key, for messages. */

@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { ENDED_STATUSES } from '../../../core/registry/enums.js';
 import { isEnded } from '../../../core/registry/lifecycle.js';
-import { organisationNameKey } from '../../../core/text.js';
 import type { DB } from '../../db/schema.js';
 import { hasTable } from './bulk.js';
 import type { RowOutcome } from './import-types.js';
@@ -82,13 +81,14 @@ function fail(c: Candidate, key: string, message: string) {
  * those not ended (Luật HTX 2023 Art. 50(5)(a)), a THT name within its commune (NĐ 92/2024 Art. 17(1)), checked
  * only when the name, kind, commune or ended state changes, against the registry as the file leaves it; an
  * ended organisation cannot be revived and ending one goes through a lifecycle event, not an import; the kind
- * cannot change while union links are open. Failing rows become invalid.
+ * cannot change while union links are open. Failing rows become invalid. `pre` is prefetchRules of the file's codes
+ * and name keys; `nameKey` the file's organisationNameKey memo.
  */
 export async function applyRegistryRules(
   db: Kysely<DB>,
   candidates: Candidate[],
-  nameKey: (name: string) => string = organisationNameKey,
-  pre?: RulesPrefetch,
+  nameKey: (name: string) => string,
+  pre: RulesPrefetch,
 ): Promise<void> {
   const ended = (s: string) => isEnded(s);
   for (const c of candidates) {
@@ -105,21 +105,8 @@ export async function applyRegistryRules(
   }
   const live = candidates.filter((c) => c.outcome.action);
   const newCodes = live.filter((c) => !c.stored).map((c) => c.data.regCode);
-  const retired = !newCodes.length
-    ? null
-    : pre
-      ? pre.retired
-      : (await hasTable(db, 'organisation_retired_code'))
-        ? new Set(
-            (
-              await sql<{
-                reg_code: string;
-              }>`select reg_code from organisation_retired_code where reg_code = any(${newCodes}::text[])`.execute(
-                db,
-              )
-            ).rows.map((r) => r.reg_code),
-          )
-        : null;
+  // The retired codes among the file's codes were read ahead (prefetchRules); only new codes are checked.
+  const retired = newCodes.length ? pre.retired : null;
   if (retired) {
     for (const c of live)
       if (!c.stored && retired.has(c.data.regCode))
@@ -164,19 +151,16 @@ async function checkNames(
   db: Kysely<DB>,
   valid: Candidate[],
   nameKey: (name: string) => string,
-  pre?: RulesPrefetch,
+  pre: RulesPrefetch,
 ) {
   const finalState = new Map<string, NameState>();
   const keys = [...new Set(valid.map((c) => nameKey(c.data.name)))];
   if (!keys.length) return;
-  let holders: Holder[];
-  if (pre) {
-    // The read-ahead holders of these keys, plus a query for keys it did not cover (a row keeping its stored name).
-    const wanted = new Set(keys);
-    holders = pre.holders.filter((h) => wanted.has(h.name_key));
-    const missing = keys.filter((k) => !pre.keys.has(k));
-    if (missing.length) holders.push(...(await liveHolders(db, missing)));
-  } else holders = await liveHolders(db, keys);
+  // The read-ahead holders of these keys, plus a query for keys it did not cover (a row keeping its stored name).
+  const wanted = new Set(keys);
+  const holders = pre.holders.filter((h) => wanted.has(h.name_key));
+  const missing = keys.filter((k) => !pre.keys.has(k));
+  if (missing.length) holders.push(...(await liveHolders(db, missing)));
   for (const h of holders)
     finalState.set(h.reg_code, { kind: h.kind, communeId: h.commune_id, nameKey: h.name_key, ended: false });
   for (const c of valid) {
