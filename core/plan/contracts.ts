@@ -2,6 +2,7 @@
  * The shapes of plan data that the server and the web share: what an officer encodes (plan header, target) and a
  * target's evaluation as the API returns it. One definition, so the two sides cannot drift apart.
  */
+import type { IndicatorEvaluation } from '../indicator/evaluation.js';
 import type { DatedValue } from './status.js';
 
 /** A plan document's header. */
@@ -46,7 +47,11 @@ export interface TargetInput {
 }
 
 /** A target's evaluation at a date: actual, status, projection to the end, trend and the territory caveat. */
-export interface TargetEvaluation {
+export interface TargetEvaluation
+  extends Pick<
+    IndicatorEvaluation,
+    'figuresYear' | 'numerator' | 'denominator' | 'coverage' | 'window' | 'source'
+  > {
   date: string;
   /** The date the actual stands at: the evaluation date, or the end date once it has passed. */
   asOf: string;
@@ -58,13 +63,8 @@ export interface TargetEvaluation {
   projected: number | null;
   aboveRange: boolean;
   baseline: DatedValue | null;
-  figuresYear: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  coverage: { covered: number; existing: number } | null;
-  window: { from: string; to: string } | null;
-  source: string | null;
-  trend: { year: number; value: number | null }[];
+  /** The indicator's yearly series. */
+  trend: IndicatorEvaluation['series'];
   approximate: boolean;
   explanation: string | null;
 }
