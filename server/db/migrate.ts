@@ -11,6 +11,7 @@ import * as m0010 from './migrations/0010_add_plan_province_rollups.js';
 import * as m0011 from './migrations/0011_add_organisation_kind_name_sort.js';
 import * as m0012 from './migrations/0012_add_plan_trademark_year.js';
 import * as m0012n from './migrations/0012_plan_nation_rollups.js';
+import * as m0013 from './migrations/0013_add_organisation_name_key_prefix.js';
 
 // Listed statically so that the migrations work the same under tsx, a bundler and tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_add_organisation_kind_name_sort': m0011,
   '0012_add_plan_trademark_year': m0012,
   '0012_plan_nation_rollups': m0012n,
+  '0013_add_organisation_name_key_prefix': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -3,7 +3,9 @@
  * ANALYZEd, as autovacuum leaves a table): the statements the list runs are captured through a query logger and
  * EXPLAINed. A kind's first page by name reads organisation_kind_name_sort_ix in order (migration 0011) instead
  * of walking every name; a page is sorted and cut before its communes and provinces are joined; the counts are
- * index-only scans, never a sequential scan of the registry.
+ * index-only scans, never a sequential scan of the registry. A broad search term ranks the names starting with it
+ * off a name-key range (organisation_name_key_prefix_ix, migration 0013, or in a database of collation C the plain
+ * name-key index), without visiting every name that holds its words.
  */
 import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -14,6 +16,8 @@ import type { DB } from '../../db/schema.js';
 import { loadTiny } from '../../seed/national/national-test-support.js';
 import { createTestDatabase } from '../../test/db.js';
 import { type SearchQuery, searchOrganisations } from './organisation-search.repo.js';
+import { rankedPage, rankedPageVia } from './organisation-search-ranked.js';
+import { searchTerms } from './search-organisations.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -152,5 +156,33 @@ describe('organisation list plans on a national-shaped database', () => {
       if (q.legalStatus) exact = exact.where('legal_status', '=', q.legalStatus);
       expect(result.total, JSON.stringify(q)).toBe((await exact.executeTakeFirstOrThrow()).n);
     }
+  });
+
+  it('ranks the names starting with a broad term off the prefix index, with the page of the full ranking', async () => {
+    const text = searchTerms('nông nghiệp')!;
+    const q: SearchQuery = { scope: {}, text, sort: 'relevance', order: 'asc', limit: 5, offset: 0 };
+    const starting = await database.db
+      .selectFrom('organisation')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('name_key', 'like', `${text.key}%`)
+      .executeTakeFirstOrThrow();
+    const cap = 10;
+    expect(starting.n).toBeGreaterThanOrEqual(cap);
+    captured = [];
+    const r = await rankedPageVia(logged, q, text, cap);
+    expect(r.path).toBe('first-tiers');
+    expect(captured.length).toBe(1);
+    const plan = nodes(await explain(captured[0]));
+    const indexes = plan.map((n) => n['Index Name']).filter((x) => x !== undefined);
+    // In a database of collation C (PGlite's) the plain name-key index serves a prefix just as well.
+    expect(
+      indexes.some((x) => x === 'organisation_name_key_prefix_ix' || x === 'organisation_name_key_ix'),
+      indexes.join(', '),
+    ).toBe(true);
+    expect(indexes.filter((x) => x.endsWith('_trgm_ix'))).toEqual([]);
+    expect(await organisationScans(captured[0])).not.toContain('Seq Scan');
+    const full = await rankedPage(logged, q, text, 100_000);
+    expect(r.rows?.map((x) => x.id)).toEqual(full?.map((x) => x.id));
+    expect(r.rows?.length).toBe(5);
   });
 });

@@ -12,6 +12,9 @@ import {
 /** Matches ranked in full by a relevance search (at least; a deeper page ranks up to its end). */
 export const RANKED_CANDIDATES = 500;
 
+/** Which matches a ranking read: the first tiers only (from the name-key prefix index), or every match. */
+export type RankedPath = 'first-tiers' | 'all';
+
 /**
  * One page by relevance — tier (code, exact name, prefix, contains, other), `word_similarity` descending, then
  * Vietnamese name and id — without computing `word_similarity` for every match: a broad term ("nông nghiệp")
@@ -21,6 +24,11 @@ export const RANKED_CANDIDATES = 500;
  * in full. That is the exact page when fewer matches exist, or when every row of the page in the last tier
  * reached has `word_similarity` 1 (its maximum): a match left out of that tier follows them by name and cannot
  * rank higher, and earlier tiers are complete. Otherwise it returns null and the caller ranks every match.
+ *
+ * The first tiers (the code itself, names equal to or starting with the key) sort before every other match, so
+ * when they alone hold the candidates, the candidates are theirs: they are read first, from the name-key prefix
+ * index (migration 0013), and the matches that only contain the words are not visited at all. Fewer than that,
+ * and every match is read.
  */
 export async function rankedPage(
   db: Kysely<DB>,
@@ -28,11 +36,41 @@ export async function rankedPage(
   t: TextFilter,
   candidates = RANKED_CANDIDATES,
 ) {
-  const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+  return (await rankedPageVia(db, q, t, candidates)).rows;
+}
+
+/** rankedPage, and which matches it read (for tests). */
+export async function rankedPageVia(
+  db: Kysely<DB>,
+  q: SearchQuery,
+  t: TextFilter,
+  candidates = RANKED_CANDIDATES,
+): Promise<{ rows: Awaited<ReturnType<typeof ranked>>['rows']; path: RankedPath }> {
   const cap = Math.max(candidates, q.offset + q.limit);
+  const first = await ranked(db, q, t, cap, true);
+  if (first.capped) return { rows: first.rows, path: 'first-tiers' };
+  return { rows: (await ranked(db, q, t, cap, false)).rows, path: 'all' };
+}
+
+/**
+ * The page from the first `cap` matches by (tier, name, id) — of the first tiers only with `firstTiers` — and
+ * whether there were at least `cap` of them; rows null when the page cannot be shown exact (see rankedPage).
+ */
+async function ranked(db: Kysely<DB>, q: SearchQuery, t: TextFilter, cap: number, firstTiers: boolean) {
+  const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+  // A first-tier row passes the search box by itself (its name holds every word of the key; the code starts with
+  // the code prefix), so only the other filters are applied: the text filter's trigram scan is what is avoided.
+  const source = firstTiers
+    ? filtered(db, { ...q, text: undefined }).where((eb) =>
+        eb.or([
+          eb('o.name_key', 'like', `${t.key}%`),
+          ...(t.codePrefix ? [eb('o.reg_code', '=', t.codePrefix)] : []),
+        ]),
+      )
+    : filtered(db, q);
   const rows = await orgDb(db)
     .with('ranked', () =>
-      filtered(db, q)
+      source
         .select(['o.id', relevanceTier(t).as('tier'), 'o.name_key', 'o.name_sort'])
         .orderBy(sql`tier`)
         .orderBy(sql`o.name_sort collate "C" ${dir}`)
@@ -69,6 +107,9 @@ export async function rankedPage(
     .orderBy(sql`top.id ${dir}`)
     .execute();
   const capped = rows.length > 0 && Number(rows[0].candidates) >= cap;
-  if (capped && !rows.every((r) => r.tier < r.last_tier || r.similarity >= 1)) return null;
-  return rows.map(({ tier: _t, similarity: _s, candidates: _c, last_tier: _l, ...row }) => row);
+  if (capped && !rows.every((r) => r.tier < r.last_tier || r.similarity >= 1)) return { rows: null, capped };
+  return {
+    rows: rows.map(({ tier: _t, similarity: _s, candidates: _c, last_tier: _l, ...row }) => row),
+    capped,
+  };
 }
