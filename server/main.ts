@@ -1,3 +1,5 @@
+// First: before any module can run a full garbage collection (runtime/keep-tick-shape.ts).
+import './runtime/keep-tick-shape.js';
 import { serve } from '@hono/node-server';
 import { createApp, fastLaneOf } from './app.js';
 import { buildDeps, openAppDatabase, seedDemo } from './bootstrap.js';
