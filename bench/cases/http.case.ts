@@ -6,7 +6,9 @@
  * The difference between the two lines is the session lookup. Goal: overhead ≤ 15 % (requests/s, medians).
  * Each line also notes the CPU time each server process spent per request (/proc/<pid>/stat, user + system), which
  * moves much less with the machine's load than requests/s: autocannon shares the cores with the servers.
- * GET /api/auth/me is answered by the fast lane after its first request (server/http/fast-lane.ts).
+ * GET /api/auth/me is answered by the fast lane after its first request (server/http/fast-lane.ts). A third server,
+ * bare node:http sending the same headers as the application (security headers, a fresh request id), is reported
+ * beside it: the part of the overhead that is those headers, not the application.
  */
 import { readFileSync } from 'node:fs';
 import { check } from '../support/report.js';
@@ -26,6 +28,10 @@ interface Endpoint {
   what: string;
   cookie?: string;
   bare?: ServerProcess;
+  /** Bare node:http with the application's headers too (reported, for /me). */
+  sameHeaders?: ServerProcess;
+  headersFloor: LoadResult[];
+  headersCpu: number[];
   app: LoadResult[];
   floor: LoadResult[];
   /** CPU µs per request of each run. */
@@ -51,6 +57,9 @@ async function measured(pid: number, run: () => Promise<LoadResult>, cpu: number
   return r;
 }
 
+/** Response headers Node's http server adds by itself (to both servers alike). */
+const NODE_ADDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
 const rps = (xs: LoadResult[]) => median(xs.map((x) => x.rps));
 const overhead = (e: Endpoint) => rps(e.floor) / rps(e.app) - 1;
 
@@ -69,6 +78,8 @@ export const httpCase: BenchCase = {
         floor: [],
         appCpu: [],
         floorCpu: [],
+        headersFloor: [],
+        headersCpu: [],
       },
       {
         path: '/api/health',
@@ -77,6 +88,8 @@ export const httpCase: BenchCase = {
         floor: [],
         appCpu: [],
         floorCpu: [],
+        headersFloor: [],
+        headersCpu: [],
       },
     ];
     try {
@@ -84,36 +97,62 @@ export const httpCase: BenchCase = {
         const headers = e.cookie ? { cookie: e.cookie } : undefined;
         const r = await fetch(`${server.url}${e.path}`, { headers });
         if (r.status !== 200) throw new Error(`${e.path}: ${r.status}`);
-        e.bare = await startBare(await r.text());
+        const sent: string[] = [];
+        r.headers.forEach((value, name) => {
+          if (!NODE_ADDS.has(name)) sent.push(name, value);
+        });
+        const body = await r.text();
+        e.bare = await startBare(body);
+        if (e.cookie) e.sameHeaders = await startBare(body, sent);
       }
       const seconds = env.quick ? 3 : 10;
       const o = { seconds, connections: 10 };
       for (const e of endpoints) {
         await load(`${server.url}${e.path}`, { ...o, seconds: 2, cookie: e.cookie });
         await load(e.bare!.url, { ...o, seconds: 2 });
+        if (e.sameHeaders) await load(e.sameHeaders.url, { ...o, seconds: 2 });
       }
       for (let i = 0; i < Math.max(2, env.slowRuns); i++) {
         for (const e of endpoints) {
           const app = () => load(`${server.url}${e.path}`, { ...o, cookie: e.cookie });
           e.app.push(await measured(server.pid, app, e.appCpu));
           e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, o), e.floorCpu));
+          const h = e.sameHeaders;
+          if (h) e.headersFloor.push(await measured(h.pid, () => load(h.url, o), e.headersCpu));
         }
       }
       const errors = (e: Endpoint) => e.app.reduce((n, x) => n + x.errors + x.non2xx, 0);
       const [me, health] = endpoints;
+      const headersOverhead = rps(me.headersFloor) / rps(me.app) - 1;
       return {
         case: 'http',
         title: 'HTTP overhead of a JSON endpoint',
-        lines: endpoints.map((e) => ({
-          what: `${e.what}, per-request latency`,
-          app: summarise(e.app.map((x) => x.p50)),
-          floor: summarise(e.floor.map((x) => x.p50)),
-          floorWhat: 'bare node:http, same payload',
-          note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s; CPU per request ${median(e.appCpu).toFixed(1)} vs ${median(e.floorCpu).toFixed(1)} µs; 10 connections, ${seconds} s × ${e.app.length}`,
-        })),
+        lines: [
+          ...endpoints.map((e) => ({
+            what: `${e.what}, per-request latency`,
+            app: summarise(e.app.map((x) => x.p50)),
+            floor: summarise(e.floor.map((x) => x.p50)),
+            floorWhat: 'bare node:http, same payload',
+            note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s; CPU per request ${median(e.appCpu).toFixed(1)} vs ${median(e.floorCpu).toFixed(1)} µs; 10 connections, ${seconds} s × ${e.app.length}`,
+          })),
+          {
+            what: `${me.what} against bare node:http sending the same headers too, per-request latency`,
+            app: summarise(me.app.map((x) => x.p50)),
+            floor: summarise(me.headersFloor.map((x) => x.p50)),
+            floorWhat: 'bare node:http, same payload and headers',
+            note: `${Math.round(rps(me.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(me.headersFloor)).toLocaleString('en-US')} req/s; CPU per request ${median(me.appCpu).toFixed(1)} vs ${median(me.headersCpu).toFixed(1)} µs`,
+          },
+        ],
         goals: [
           check('HTTP overhead ≤ 15 % (bare req/s ÷ app req/s − 1)', overhead(me) * 100, 15, 'max', ' %'),
           check('no errors', errors(me), 0, 'max'),
+          check(
+            'overhead over bare node:http sending the same headers ≤ 15 % (reported)',
+            headersOverhead * 100,
+            15,
+            'max',
+            ' %',
+          ),
           check(
             'public endpoint (GET /api/health) overhead ≤ 15 % (reported)',
             overhead(health) * 100,
@@ -129,7 +168,10 @@ export const httpCase: BenchCase = {
         ],
       };
     } finally {
-      for (const e of endpoints) await e.bare?.stop();
+      for (const e of endpoints) {
+        await e.bare?.stop();
+        await e.sameHeaders?.stop();
+      }
       await server.stop();
     }
   },

@@ -85,17 +85,34 @@ export async function startHopTac(env: Record<string, string>): Promise<ServerPr
 
 const BARE = `
 const http = require('node:http');
+const { randomUUID } = require('node:crypto');
 const body = Buffer.from(process.env.BARE_BODY);
+const extra = JSON.parse(process.env.BARE_HEADERS || '[]');
+const id = extra.indexOf('x-request-id');
 http.createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  if (id < 0) res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  else {
+    const headers = extra.slice();
+    headers[id + 1] = randomUUID();
+    res.writeHead(200, headers);
+  }
   res.end(body);
 }).listen(Number(process.env.PORT), '127.0.0.1');`;
 
-/** Starts a bare node:http server answering every request with the same JSON payload. */
-export async function startBare(payload: string): Promise<ServerProcess> {
+/**
+ * Starts a bare node:http server answering every request with the same JSON payload; with `headers` (a flat name,
+ * value list), those headers instead of content type and length, and a fresh random `x-request-id` per request
+ * when the list holds one (as the application sends).
+ */
+export async function startBare(payload: string, headers?: string[]): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-e', BARE], {
-    env: { ...process.env, PORT: String(port), BARE_BODY: payload },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BARE_BODY: payload,
+      ...(headers ? { BARE_HEADERS: JSON.stringify(headers) } : {}),
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
