@@ -86,11 +86,38 @@ async function step(p: Page, action: string, comment?: string) {
     .toBe(false);
 }
 
+/** Types a date into an antd DatePicker and commits it with Enter; retried until the field keeps it. */
 async function pickDate(p: Page, testId: string, text: string) {
   const input = inputOf(p, testId);
-  await input.click();
-  await input.fill(text);
-  await input.press('Enter');
+  await expect
+    .poll(
+      async () => {
+        await input.click();
+        await input.fill(text);
+        await input.press('Enter');
+        return input.inputValue();
+      },
+      { timeout: WAIT, interval: 500 },
+    )
+    .toBe(text);
+}
+
+/**
+ * Clicks `button` until `done()` holds. On a saturated machine a click can land during a re-render and be lost (seen
+ * in CI); a click on a button whose request is running does nothing, and `done()` is checked before every retry.
+ */
+async function clickUntil(button: Locator, done: () => Promise<boolean>) {
+  await expect
+    .poll(
+      async () => {
+        if (await done()) return true;
+        if (await button.isEnabled().catch(() => false))
+          await button.click({ timeout: 2_000 }).catch(() => undefined);
+        return done();
+      },
+      { timeout: WAIT, interval: 1_000 },
+    )
+    .toBe(true);
 }
 
 describe('yearly assessment journey', { timeout: 180_000 }, () => {
@@ -134,6 +161,9 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
       .poll(() => p.getByTestId('submit-reasons-list').textContent())
       .toContain('vượt điểm tối đa 6');
     await expect.poll(() => red('15').count()).toBe(1);
+    // Close the list as a user would: left open, it can cover the signature fields below the sheet.
+    await p.getByTestId('submit-reasons').click();
+    await p.getByTestId('submit-reasons-list').waitFor({ state: 'hidden' });
     for (const [code, score] of Object.entries(SCORES)) await inputOf(p, `self-${code}`).fill(String(score));
     await inputOf(p, 'self-note-5').fill('Không vi phạm trong năm');
     await inputOf(p, 'board-name').fill('Nông Văn Thành');
@@ -142,8 +172,9 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
     await pickDate(p, 'supervisor-date', `25/11/${YEAR}`);
     await expect.poll(() => p.getByTestId('assessment-blocking').count()).toBe(0);
     expect(await p.getByTestId('assessment-self-total').textContent()).toContain('76,00');
-    await p.getByTestId('assessment-submit').click();
-    await expect.poll(() => status(p)).toContain('Đã nộp, chờ xã xem xét');
+    await clickUntil(p.getByTestId('assessment-submit'), async () =>
+      (await status(p)).includes('Đã nộp, chờ xã xem xét'),
+    );
   });
 
   it('lets the commune return one item with a comment, and the cooperative fix it and resubmit', async () => {
@@ -160,8 +191,9 @@ describe('yearly assessment journey', { timeout: 180_000 }, () => {
       'Chấm lại tiêu chí 3a.',
     );
     await inputOf(coop, 'self-3a').fill('4');
-    await coop.getByTestId('assessment-submit').click();
-    await expect.poll(() => status(coop)).toContain('Đã nộp, chờ xã xem xét');
+    await clickUntil(coop.getByTestId('assessment-submit'), async () =>
+      (await status(coop)).includes('Đã nộp, chờ xã xem xét'),
+    );
     expect(await coop.getByTestId('assessment-self-total').textContent()).toContain('77,00');
 
     await openForm(commune);
