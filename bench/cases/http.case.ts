@@ -3,7 +3,11 @@
  * answering the same bytes (autocannon on loopback, bounded duration, alternating the servers):
  * - GET /api/auth/me, signed in: middleware, the session check (in-process cache, docs/decisions/0006), JSON;
  * - GET /api/health, public: the same middleware and framework without a session, plus one `select 1`.
- * The difference between the two lines is the session lookup. Goal: overhead ≤ 15 % (requests/s, medians).
+ * The difference between the two lines is the session lookup. Goal: overhead ≤ 15 % (requests/s).
+ * The machine's speed drifts by ±30 % over tens of seconds (other guests on the host; autocannon shares the two
+ * cores), more than the overhead measured. So the servers are loaded in many short rounds, each server once per round
+ * back to back, and the overhead is the median over rounds of (bare req/s ÷ app req/s − 1): a drift slower than a round
+ * cancels out of each round's ratio. The ratio of the overall median req/s is in the line's note.
  * Each line also notes the CPU time each server process spent per request (/proc/<pid>/stat, user + system), which
  * moves much less with the machine's load than requests/s: autocannon shares the cores with the servers.
  * GET /api/auth/me is answered by the fast lane after its first request (server/http/fast-lane.ts). A third server,
@@ -61,7 +65,10 @@ async function measured(pid: number, run: () => Promise<LoadResult>, cpu: number
 const NODE_ADDS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 const rps = (xs: LoadResult[]) => median(xs.map((x) => x.rps));
-const overhead = (e: Endpoint) => rps(e.floor) / rps(e.app) - 1;
+/** Median over rounds of floor req/s ÷ app req/s, minus one. */
+const pairedOverhead = (app: LoadResult[], floor: LoadResult[]) =>
+  median(app.map((a, i) => floor[i].rps / a.rps)) - 1;
+const overhead = (e: Endpoint) => pairedOverhead(e.app, e.floor);
 
 export const httpCase: BenchCase = {
   name: 'http',
@@ -105,25 +112,33 @@ export const httpCase: BenchCase = {
         e.bare = await startBare(body);
         if (e.cookie) e.sameHeaders = await startBare(body, sent);
       }
-      const seconds = env.quick ? 3 : 10;
+      const seconds = env.quick ? 2 : 3;
+      const rounds = env.quick ? 3 : Math.max(8, 3 * env.slowRuns);
       const o = { seconds, connections: 10 };
       for (const e of endpoints) {
         await load(`${server.url}${e.path}`, { ...o, seconds: 2, cookie: e.cookie });
         await load(e.bare!.url, { ...o, seconds: 2 });
         if (e.sameHeaders) await load(e.sameHeaders.url, { ...o, seconds: 2 });
       }
-      for (let i = 0; i < Math.max(2, env.slowRuns); i++) {
+      for (let i = 0; i < rounds; i++) {
         for (const e of endpoints) {
           const app = () => load(`${server.url}${e.path}`, { ...o, cookie: e.cookie });
-          e.app.push(await measured(server.pid, app, e.appCpu));
-          e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, o), e.floorCpu));
+          const steps = [
+            async () => e.app.push(await measured(server.pid, app, e.appCpu)),
+            async () => e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, o), e.floorCpu)),
+          ];
           const h = e.sameHeaders;
-          if (h) e.headersFloor.push(await measured(h.pid, () => load(h.url, o), e.headersCpu));
+          if (h)
+            steps.push(async () =>
+              e.headersFloor.push(await measured(h.pid, () => load(h.url, o), e.headersCpu)),
+            );
+          // Every other round in the reverse order, so that no server always goes first.
+          for (const step of i % 2 ? steps.reverse() : steps) await step();
         }
       }
       const errors = (e: Endpoint) => e.app.reduce((n, x) => n + x.errors + x.non2xx, 0);
       const [me, health] = endpoints;
-      const headersOverhead = rps(me.headersFloor) / rps(me.app) - 1;
+      const headersOverhead = pairedOverhead(me.app, me.headersFloor);
       return {
         case: 'http',
         title: 'HTTP overhead of a JSON endpoint',
@@ -133,7 +148,7 @@ export const httpCase: BenchCase = {
             app: summarise(e.app.map((x) => x.p50)),
             floor: summarise(e.floor.map((x) => x.p50)),
             floorWhat: 'bare node:http, same payload',
-            note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s; CPU per request ${median(e.appCpu).toFixed(1)} vs ${median(e.floorCpu).toFixed(1)} µs; 10 connections, ${seconds} s × ${e.app.length}`,
+            note: `${Math.round(rps(e.app)).toLocaleString('en-US')} req/s vs ${Math.round(rps(e.floor)).toLocaleString('en-US')} req/s (ratio of medians ${(rps(e.floor) / rps(e.app)).toFixed(2)}); CPU per request ${median(e.appCpu).toFixed(1)} vs ${median(e.floorCpu).toFixed(1)} µs; 10 connections, ${e.app.length} rounds of ${seconds} s`,
           })),
           {
             what: `${me.what} against bare node:http sending the same headers too, per-request latency`,
@@ -144,7 +159,13 @@ export const httpCase: BenchCase = {
           },
         ],
         goals: [
-          check('HTTP overhead ≤ 15 % (bare req/s ÷ app req/s − 1)', overhead(me) * 100, 15, 'max', ' %'),
+          check(
+            'HTTP overhead ≤ 15 % (median over rounds of bare req/s ÷ app req/s − 1)',
+            overhead(me) * 100,
+            15,
+            'max',
+            ' %',
+          ),
           check('no errors', errors(me), 0, 'max'),
           check(
             'overhead over bare node:http sending the same headers ≤ 15 % (reported)',
@@ -163,7 +184,8 @@ export const httpCase: BenchCase = {
           check('public endpoint: no errors', errors(health), 0, 'max'),
         ],
         notes: [
-          'latency columns are the medians (p50) and p95 of the per-run p50 latencies',
+          'latency columns are the medians (p50) and p95 of the per-round p50 latencies',
+          'overhead: median over rounds of the ratio within each round (each round loads every server once, back to back)',
           'the load generator (autocannon) runs in the bench process on the same cores as the servers',
         ],
       };

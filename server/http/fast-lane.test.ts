@@ -271,6 +271,30 @@ describe('the fast lane', () => {
     expect(await exports()).toHaveLength(3);
   });
 
+  it('keeps at most READ_CACHE_ENTRIES answers, dropping the least recently used first', async () => {
+    const small = await start({ ...h.deps, reads: new ReadCache(h.database.changes, 3) });
+    const cookie = await signIn('padmin');
+    const page = async (n: number) => {
+      const r = await fetch(`${small.base}/api/organisations?pageSize=${n}`, { headers: { cookie } });
+      expect(r.status).toBe(200);
+      expect((await r.json()).items.length).toBeLessThanOrEqual(n);
+    };
+    for (const n of [1, 2, 3]) await page(n);
+    expect(small.lane.size).toBe(3);
+    let served = small.lane.served;
+    await page(1); // from the lane: page 1 is now the most recently used
+    expect(small.lane.served).toBe(served + 1);
+    // A fourth answer: a tenth of the room is freed, so pages 2 and 3, the least recently used, go.
+    await page(4);
+    expect(small.lane.size).toBe(2);
+    served = small.lane.served;
+    await page(1);
+    await page(4);
+    expect(small.lane.served).toBe(served + 2);
+    await page(2);
+    expect(small.lane.served).toBe(served + 2);
+  });
+
   it('is off when READ_CACHE_ENTRIES=0 or the session cache is off', async () => {
     const off = await start({ ...h.deps, reads: new ReadCache(h.database.changes, 0) });
     expect(off.lane.enabled).toBe(false);

@@ -22,7 +22,9 @@
  * URL, and no read-only request is logged or audited (a personal-data reveal is a POST or an audited export, never an
  * unchanging answer, and a handler that writes moves the data version, which the recording refuses).
  * Bounded: at most READ_CACHE_ENTRIES entries and 32 MB of bodies, least recently used first out; READ_CACHE_ENTRIES=0
- * or SESSION_CACHE_SECONDS=0 switches the lane off.
+ * or SESSION_CACHE_SECONDS=0 switches the lane off. A hit costs two map reads keyed by strings the request already
+ * holds (the memoised session hash, the raw URL) and a use stamp; the entries are ordered only when some must go,
+ * and then a tenth of them go at once.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -75,15 +77,23 @@ const ORDINARY = new Set([
 
 /** Set on Node's response by the listener: the lane's key of a request it could answer next time. */
 const KEY = Symbol('fastLane.key');
+
+/** What identifies an answer: the session (its token's hash), then the raw URL, Host and Accept-Language. */
+interface Key {
+  hash: string;
+  url: string;
+  host: string;
+  language: string;
+}
 /** Set on Node's response by the request pipeline: the unchanging answer the full path gave. */
 const ANSWER = Symbol('fastLane.answer');
 
 interface LaneResponse extends ServerResponse {
-  [KEY]?: { key: string; hash: string };
+  [KEY]?: Key;
   [ANSWER]?: { bytes: Uint8Array; user: SessionUser; hash: string; version: number };
 }
 
-interface Entry {
+interface Entry extends Key {
   status: number;
   /** Flat name, value list as writeHead takes it; the request id's value is at `idSlot`. */
   headers: string[];
@@ -93,6 +103,8 @@ interface Entry {
   version: number;
   /** The end of the calendar day it was recorded on (the earlier of Viet Nam's and UTC's), ms since the epoch. */
   until: number;
+  /** The lane's use clock at the last answer: the smallest goes first. */
+  used: number;
 }
 
 /** The fast lane of one application (see the header comment). */
@@ -101,8 +113,11 @@ export class FastLane {
   served = 0;
   recorded = 0;
   readonly enabled: boolean;
-  private readonly entries = new Map<string, Entry>();
+  /** Session hash → raw URL → entry (Host and Accept-Language are checked against the entry). */
+  private readonly entries = new Map<string, Map<string, Entry>>();
+  private count = 0;
   private bytes = 0;
+  private clock = 0;
   /** Responses built from unchanging bytes by `c.json` on requests the lane wants (guards.ts). */
   readonly unchanging = new WeakMap<Response, Uint8Array>();
 
@@ -115,7 +130,7 @@ export class FastLane {
   }
 
   get size() {
-    return this.entries.size;
+    return this.count;
   }
 
   /** The current data version (only called when enabled). */
@@ -165,10 +180,7 @@ export class FastLane {
   }
 
   /** Answers from a recorded entry (true), or returns the request's key when it may be recorded, else undefined. */
-  private answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): { key: string; hash: string } | true | undefined {
+  private answer(req: IncomingMessage, res: ServerResponse): Key | true | undefined {
     if (req.method !== 'GET') return undefined;
     const url = req.url;
     if (url === undefined || url.length > MAX_URL || !url.startsWith('/api/')) return undefined;
@@ -190,18 +202,15 @@ export class FastLane {
     const token = cookie === undefined ? undefined : PLAIN_SESSION_COOKIE.exec(cookie)?.[1];
     if (token === undefined) return undefined;
     const hash = this.deps.sessions.hashOf(token);
-    const key = `${hash}\u0000${host}\u0000${language}\u0000${url}`;
-    const e = this.entries.get(key);
-    if (e === undefined) return { key, hash };
+    const e = this.entries.get(hash)?.get(url);
+    if (e === undefined || e.host !== host || e.language !== language) return { hash, url, host, language };
     const now = Date.now();
     if (e.version !== this.version || now >= e.until) {
-      this.remove(key, e);
-      return { key, hash };
+      this.remove(e);
+      return { hash, url, host, language };
     }
-    if (cachedSessionAsIs(this.deps, hash, now)?.user !== e.user) return { key, hash };
-    // Most recently used last: eviction takes the first.
-    this.entries.delete(key);
-    this.entries.set(key, e);
+    if (cachedSessionAsIs(this.deps, hash, now)?.user !== e.user) return { hash, url, host, language };
+    e.used = ++this.clock;
     const headers = e.headers.slice();
     headers[e.idSlot] = requestId !== undefined && REQUEST_ID.test(requestId) ? requestId : randomUUID();
     res.writeHead(e.status, headers);
@@ -243,28 +252,55 @@ export class FastLane {
     headers.push('content-length', String(size));
     const now = Date.now();
     const until = Math.min(nextMidnight(now, VIETNAM_OFFSET_MS), nextMidnight(now, 0));
+    // A Buffer view, so that each answer does not wrap the bytes in a new one on its way to the socket.
+    const body = Buffer.isBuffer(a.bytes) ? a.bytes : Buffer.from(a.bytes.buffer, a.bytes.byteOffset, size);
     const entry: Entry = {
+      hash: k.hash,
+      url: k.url,
+      host: k.host,
+      language: k.language,
       status: 200,
       headers,
       idSlot,
-      bytes: a.bytes,
+      bytes: body,
       user: a.user,
       version: a.version,
       until,
+      used: ++this.clock,
     };
-    const old = this.entries.get(k.key);
-    if (old) this.remove(k.key, old);
-    this.entries.set(k.key, entry);
+    const old = this.entries.get(k.hash)?.get(k.url);
+    if (old) this.remove(old);
+    let byUrl = this.entries.get(k.hash);
+    if (byUrl === undefined) {
+      byUrl = new Map();
+      this.entries.set(k.hash, byUrl);
+    }
+    byUrl.set(k.url, entry);
+    this.count++;
     this.bytes += size;
     this.recorded++;
-    while (this.entries.size > this.maxEntries || this.bytes > MAX_TOTAL_BYTES) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
-      this.remove(oldestKey, oldest);
+    if (this.count > this.maxEntries || this.bytes > MAX_TOTAL_BYTES) this.evict();
+  }
+
+  /** Least recently used first, until a tenth of the room (entries and bytes) is free again. */
+  private evict() {
+    const all: Entry[] = [];
+    for (const byUrl of this.entries.values()) for (const e of byUrl.values()) all.push(e);
+    all.sort((a, b) => a.used - b.used);
+    const entries = Math.floor(this.maxEntries * 0.9);
+    const bytes = MAX_TOTAL_BYTES * 0.9;
+    for (const e of all) {
+      if (this.count <= entries && this.bytes <= bytes) break;
+      this.remove(e);
     }
   }
 
-  private remove(key: string, e: Entry) {
-    this.entries.delete(key);
+  private remove(e: Entry) {
+    const byUrl = this.entries.get(e.hash);
+    if (byUrl?.get(e.url) !== e) return;
+    byUrl.delete(e.url);
+    if (byUrl.size === 0) this.entries.delete(e.hash);
+    this.count--;
     this.bytes -= e.bytes.byteLength;
   }
 }
