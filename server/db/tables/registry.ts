@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { GeneratedTimestamp, Json, Timestamp } from './foundation.js';
 
 // Tables of the registry. Numeric money columns come back as strings (exact đồng, never floats).
@@ -13,6 +13,8 @@ export interface OrganisationTable {
   /** Vietnamese sort key (core/text.ts vietnameseSortKey), compared with COLLATE "C"; every writer of a name sets it. */
   name_sort: ColumnType<string, string | undefined, string>;
   short_name: string | null;
+  /** hoptac_search_key(short_name), kept by the database (migration 0014). */
+  short_key: GeneratedAlways<string | null>;
   commune_id: number;
   province_id: number;
   pre2025_commune_id: number | null;

@@ -83,7 +83,7 @@ function textWhere(eb: Eb, t: TextFilter): Expression<SqlBool> {
     t.words.length > 0 ? eb.and(t.words.map((w) => eb('o.name_key', 'like', `%${w}%`))) : sql<SqlBool>`true`,
   );
   if (t.fuzzyIds.length > 0) ors.push(sql<SqlBool>`o.id = ${anyOf(t.fuzzyIds)}`);
-  if (t.shortKey) ors.push(sql<SqlBool>`hoptac_search_key(o.short_name) like ${`%${t.shortKey}%`}`);
+  if (t.shortKey) ors.push(sql<SqlBool>`o.short_key like ${`%${t.shortKey}%`}`);
   if (t.codePrefix) ors.push(sql<SqlBool>`o.reg_code collate "C" like ${`${t.codePrefix}%`}`);
   return eb.or(ors);
 }
