@@ -75,15 +75,7 @@ async function step(p: Page, action: string, comment?: string) {
   // no request is made: seen in CI, as in the registry journey). Click OK again until the dialog closes; a click on
   // the button while its request runs does nothing. The caller still asserts the new status.
   const ok = p.getByTestId('step-ok');
-  await expect
-    .poll(
-      async () => {
-        if (await ok.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
-        return ok.isVisible();
-      },
-      { timeout: 30_000, interval: 1_000 },
-    )
-    .toBe(false);
+  await clickUntil(ok, async () => !(await ok.isVisible()));
 }
 
 /** Types a date into an antd DatePicker and commits it with Enter; retried until the field keeps it. */
@@ -103,15 +95,16 @@ async function pickDate(p: Page, testId: string, text: string) {
 }
 
 /**
- * Clicks `button` until `done()` holds. On a saturated machine a click can land during a re-render and be lost (seen
- * in CI); a click on a button whose request is running does nothing, and `done()` is checked before every retry.
+ * Clicks `button` until `done()` holds. On a saturated machine a click can land during a re-render, or while a dialog
+ * is still opening, and be lost (seen in CI); a click on a button whose request is running does nothing, and
+ * `done()` is checked before every retry. A button that is gone is not waited for: `done()` decides.
  */
 async function clickUntil(button: Locator, done: () => Promise<boolean>) {
   await expect
     .poll(
       async () => {
         if (await done()) return true;
-        if (await button.isEnabled().catch(() => false))
+        if (await button.isEnabled({ timeout: 2_000 }).catch(() => false))
           await button.click({ timeout: 2_000 }).catch(() => undefined);
         return done();
       },

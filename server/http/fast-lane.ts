@@ -203,13 +203,8 @@ export class FastLane {
     if (token === undefined) return undefined;
     const hash = this.deps.sessions.hashOf(token);
     const e = this.entries.get(hash)?.get(url);
-    if (e === undefined || e.host !== host || e.language !== language) return { hash, url, host, language };
-    const now = Date.now();
-    if (e.version !== this.version || now >= e.until) {
-      this.remove(e);
+    if (e === undefined || e.host !== host || e.language !== language || !this.holds(e, hash))
       return { hash, url, host, language };
-    }
-    if (cachedSessionAsIs(this.deps, hash, now)?.user !== e.user) return { hash, url, host, language };
     e.used = ++this.clock;
     const headers = e.headers.slice();
     headers[e.idSlot] = requestId !== undefined && REQUEST_ID.test(requestId) ? requestId : randomUUID();
@@ -217,6 +212,19 @@ export class FastLane {
     res.end(e.bytes);
     this.served++;
     return true;
+  }
+
+  /**
+   * Whether entry `e` still answers for the session `hash`: same data version, same calendar day, and the session
+   * cache holds the same user object with no "last seen" write due. A stale entry goes.
+   */
+  private holds(e: Entry, hash: string): boolean {
+    const now = Date.now();
+    if (e.version !== this.version || now >= e.until) {
+      this.remove(e);
+      return false;
+    }
+    return cachedSessionAsIs(this.deps, hash, now)?.user === e.user;
   }
 
   /** After the full path: keeps what it sent when the pipeline noted an unchanging answer for this key. */
