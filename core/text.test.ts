@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, organisationNameKey } from './text.js';
+import { compareVietnamese, foldVietnamese, legalFormKind, organisationNameKey } from './text.js';
 
 /**
  * The 29 letters of the Vietnamese alphabet in dictionary order, each with every form it takes: the five tone
@@ -120,6 +120,20 @@ describe('foldVietnamese', () => {
   test.prop([vietnameseText])('treats decomposed (NFD) input like composed input', (cs) => {
     const s = text(cs);
     expect(foldVietnamese(s.normalize('NFD'))).toBe(foldVietnamese(s));
+  });
+});
+
+describe('legalFormKind', () => {
+  it('names the kind of a box holding a legal form only, with or without diacritics', () => {
+    expect(legalFormKind('Tổ hợp tác')).toBe('THT');
+    expect(legalFormKind(' tht ')).toBe('THT');
+    expect(legalFormKind('HỢP TÁC XÃ')).toBe('HTX');
+    expect(legalFormKind('htx')).toBe('HTX');
+    expect(legalFormKind('Liên hiệp hợp tác xã')).toBe('LHHTX');
+    expect(legalFormKind('lhhtx')).toBe('LHHTX');
+    expect(legalFormKind('Tổ hợp tác Tiến Thành')).toBeUndefined();
+    expect(legalFormKind('hợp tác')).toBeUndefined();
+    expect(legalFormKind('constructor')).toBeUndefined();
   });
 });
 

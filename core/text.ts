@@ -2,6 +2,25 @@
 
 const PREFIXES = ['lien hiep hop tac xa', 'hop tac xa', 'to hop tac', 'lien hiep htx', 'lhhtx', 'htx', 'tht'];
 
+/** The organisation kind each legal-form prefix names. */
+const PREFIX_KINDS = new Map<string, 'HTX' | 'THT' | 'LHHTX'>([
+  ['lien hiep hop tac xa', 'LHHTX'],
+  ['lien hiep htx', 'LHHTX'],
+  ['lhhtx', 'LHHTX'],
+  ['hop tac xa', 'HTX'],
+  ['htx', 'HTX'],
+  ['to hop tac', 'THT'],
+  ['tht', 'THT'],
+]);
+
+/**
+ * The kind a text names when it is a legal form and nothing else ("Tổ hợp tác", "htx", "Liên hiệp hợp tác xã"),
+ * else undefined. Names are keyed without their legal form, so such a box holds no name words to search for.
+ */
+export function legalFormKind(input: string): 'HTX' | 'THT' | 'LHHTX' | undefined {
+  return PREFIX_KINDS.get(foldVietnamese(input));
+}
+
 /** Lower case, strips diacritics (đ→d), collapses whitespace and punctuation. */
 export function foldVietnamese(input: string): string {
   return input

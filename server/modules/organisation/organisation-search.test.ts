@@ -105,6 +105,28 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('GET /api/organisations: the search box', () => {
+  it('lists every organisation of a kind when the box holds its legal form only, by name', async () => {
+    const ofKind = async (kind: string) =>
+      (await list(national, `kind=${kind}&pageSize=100`)).items.map((x) => x.id);
+    const tht = await ofKind('THT');
+    expect(tht).toContain(ids.tienThanh);
+    for (const q of ['Tổ hợp tác', 'to hop tac', 'THT']) {
+      const r = await list(national, `q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(r.items.map((x) => x.id)).toEqual(tht);
+      expect(r.total).toBe(tht.length);
+    }
+    const htx = await ofKind('HTX');
+    expect(htx.length).toBeGreaterThan(SORT_NAMES.length);
+    for (const q of ['Hợp tác xã', 'htx'])
+      expect(await found(national, `q=${encodeURIComponent(q)}&pageSize=100`)).toEqual(htx);
+    // Another kind chosen beside it: the box is searched as words, and no cooperative's name holds them.
+    expect(await found(national, `q=${encodeURIComponent('tổ hợp tác')}&kind=HTX`)).toEqual([]);
+    // A legal form followed by a name is a name search, as before.
+    expect(await found(national, `q=${encodeURIComponent('tổ hợp tác tiến thành')}`)).toEqual([
+      ids.tienThanh,
+    ]);
+  });
+
   it('finds a cooperative by name with or without diacritics and the "HTX" prefix, best match first', async () => {
     for (const q of [
       'htx dong tien',

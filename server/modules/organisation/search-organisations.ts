@@ -1,5 +1,5 @@
 import { normaliseRegistrationCode } from '../../../core/registry/registration-code.js';
-import { foldVietnamese, fuzzyContains, organisationNameKey } from '../../../core/text.js';
+import { foldVietnamese, fuzzyContains, legalFormKind, organisationNameKey } from '../../../core/text.js';
 import type { Ctx } from '../../context.js';
 import { cachedRead } from '../../db/read-cache.js';
 import { invalid } from '../../http/problem.js';
@@ -127,12 +127,16 @@ async function listQuery(
   limit: number,
   offset: number,
 ): Promise<repo.SearchQuery> {
-  const text = input.q ? searchTerms(input.q) : undefined;
+  // A box holding a legal form only ("tổ hợp tác", "htx") lists that kind: names are keyed without their legal form,
+  // so as words it would match almost nothing. With another kind chosen, the words are searched as they are.
+  const form = input.q ? legalFormKind(input.q) : undefined;
+  const asKind = form !== undefined && (input.kind === undefined || input.kind === form);
+  const text = input.q && !asKind ? searchTerms(input.q) : undefined;
   const scope = orgScopeFilter(ctx);
   const query: repo.SearchQuery = {
     scope,
     text,
-    kind: input.kind,
+    kind: asKind ? form : input.kind,
     legalStatus: input.legalStatus,
     field: input.field,
     agriSubtype: input.agriSubtype,
