@@ -10,8 +10,8 @@ import { resolveSession } from './session.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Conservative security headers; antd needs inline styles, nothing needs inline scripts. */
-const SECURITY_HEADERS: [string, string][] = [
+/** For documents (the app's pages and assets, Swagger UI at /api/docs): antd needs inline styles, nothing needs inline scripts. */
+const DOCUMENT_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['x-frame-options', 'DENY'],
   ['referrer-policy', 'same-origin'],
@@ -22,20 +22,40 @@ const SECURITY_HEADERS: [string, string][] = [
 ];
 
 /**
- * Request id for logs and the audit trail, echoed in X-Request-Id, and the security headers. On node:http they go
- * straight onto Node's response (a header the handler sets itself still wins: writeHead merges over them); a
- * Hono header would make every response carry a fetch Headers object that @hono/node-server must copy.
+ * For API answers (JSON, problem details, downloads), which are never pages: should one be opened as a page, nothing
+ * in it may load or run and nothing may frame it (the usual policy of JSON APIs). A referrer policy has nothing to
+ * apply to there, since such a page can request nothing. A third of the bytes of the document set
+ * (docs/decisions/0012-api-security-headers.md).
  */
-function requestIdAndSecurityHeaders(c: Context<AppEnv>, outgoing: ServerResponse | undefined) {
+const API_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+];
+
+/** Whether a path is the API's (not its documentation pages). */
+export function isApiPath(path: string): boolean {
+  return (
+    (path === '/api' || path.startsWith('/api/')) && path !== '/api/docs' && !path.startsWith('/api/docs/')
+  );
+}
+
+/**
+ * Request id for logs and the audit trail, echoed in X-Request-Id, and the security headers (`api`: the API's set,
+ * else the documents'). On node:http they go straight onto Node's response (a header the handler sets itself still
+ * wins: writeHead merges over them); a Hono header would make every response carry a fetch Headers object that
+ * @hono/node-server must copy.
+ */
+function requestIdAndSecurityHeaders(c: Context<AppEnv>, outgoing: ServerResponse | undefined, api: boolean) {
   const incoming = requestHeader(c, 'x-request-id');
   const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   c.set('requestId', id);
+  const security = api ? API_HEADERS : DOCUMENT_HEADERS;
   if (outgoing) {
-    for (let i = 0; i < SECURITY_HEADERS.length; i++)
-      outgoing.setHeader(SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+    for (let i = 0; i < security.length; i++) outgoing.setHeader(security[i][0], security[i][1]);
     outgoing.setHeader('x-request-id', id);
   } else {
-    for (const [k, v] of SECURITY_HEADERS) c.header(k, v);
+    for (const [k, v] of security) c.header(k, v);
     c.header('x-request-id', id);
   }
 }
@@ -100,7 +120,7 @@ export interface PipelineOptions {
  * Everything that runs before a route, in one middleware (one frame of Hono's middleware chain instead of five; the
  * chain's per-request promises and closures were a good part of the HTTP overhead, docs/performance.md):
  * 1. the dependencies and `c.json` sending a cached read result's stored JSON text (db/read-cache.ts);
- * 2. the request id and the security headers (every path);
+ * 2. the request id and the security headers (every path: the API's set under /api, the documents' elsewhere);
  * 3. for /api: the body limits (1 MB JSON, more for the upload paths), then the CSRF origin check and the
  *    content-type rule for mutations, then the session (session.ts resolveSession). In that order, as before.
  */
@@ -135,12 +155,12 @@ export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHa
     if (lane?.wants(outgoing)) {
       const version = lane.version;
       sendCachedJsonAsStored(c, lane.unchanging);
-      requestIdAndSecurityHeaders(c, outgoing);
+      requestIdAndSecurityHeaders(c, outgoing, isApiPath(c.req.path));
       return checked(c, next).then(() => lane.noteAnswer(c, outgoing as ServerResponse, version));
     }
     sendCachedJsonAsStored(c);
-    requestIdAndSecurityHeaders(c, outgoing);
     const path = c.req.path;
+    requestIdAndSecurityHeaders(c, outgoing, isApiPath(path));
     if (path !== '/api' && !path.startsWith('/api/')) return next();
     // A request without a body has nothing to limit; reading c.req.raw.body would build a fetch Request for nothing.
     if (

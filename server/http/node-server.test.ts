@@ -41,7 +41,8 @@ describe('on node:http', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('x-frame-options')).toBe('DENY');
-    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // An API answer is never a page: nothing in it may load or run.
+    expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const echoed = await fetch(`${base}/api/health`, { headers: { 'x-request-id': 'proxy-id-12345' } });
     expect(echoed.headers.get('x-request-id')).toBe('proxy-id-12345');
@@ -52,6 +53,26 @@ describe('on node:http', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-frame-options')).toBe('DENY');
     expect((await missing.json()).requestId).toBe(missing.headers.get('x-request-id'));
+  });
+
+  it('gives pages and the API documentation the documents’ policy, and API answers the API’s', async () => {
+    for (const path of ['/to-chuc', '/api/docs']) {
+      const page = await fetch(`${base}${path}`);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("default-src 'none'");
+      expect(page.headers.get('referrer-policy'), path).toBe('same-origin');
+      expect(page.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+    for (const path of ['/api', '/api/health', '/api/docsx', '/api/openapi.json']) {
+      const answer = await fetch(`${base}${path}`);
+      expect(answer.headers.get('content-security-policy'), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(answer.headers.get('referrer-policy'), path).toBeNull();
+      expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 
   it('reads the session cookie among others and answers a cached read with the same JSON', async () => {
