@@ -4,6 +4,8 @@
  * - GET /api/auth/me, signed in: middleware, the session check (in-process cache, docs/decisions/0006), JSON;
  * - GET /api/health, public: the same middleware and framework without a session, plus one `select 1`.
  * The difference between the two lines is the session lookup. Goal: overhead ≤ 15 % (requests/s).
+ * Every server gets the same requests, the signed-in endpoint's session cookie included: what differs is the server
+ * alone (the bare servers ignore the cookie; they still parse it, as any node:http server parses what it is sent).
  * The machine's speed drifts by ±30 % over tens of seconds (other guests on the host; autocannon shares the two
  * cores), more than the overhead measured. So the servers are loaded in many short rounds, each server once per round
  * back to back, and the overhead is the median over rounds of (bare req/s ÷ app req/s − 1): a drift slower than a round
@@ -117,20 +119,22 @@ export const httpCase: BenchCase = {
       const o = { seconds, connections: 10 };
       for (const e of endpoints) {
         await load(`${server.url}${e.path}`, { ...o, seconds: 2, cookie: e.cookie });
-        await load(e.bare!.url, { ...o, seconds: 2 });
-        if (e.sameHeaders) await load(e.sameHeaders.url, { ...o, seconds: 2 });
+        await load(e.bare!.url, { ...o, seconds: 2, cookie: e.cookie });
+        if (e.sameHeaders) await load(e.sameHeaders.url, { ...o, seconds: 2, cookie: e.cookie });
       }
       for (let i = 0; i < rounds; i++) {
         for (const e of endpoints) {
-          const app = () => load(`${server.url}${e.path}`, { ...o, cookie: e.cookie });
+          // Every server gets the same requests, the session cookie included (a bare server ignores it).
+          const same = { ...o, cookie: e.cookie };
+          const app = () => load(`${server.url}${e.path}`, same);
           const steps = [
             async () => e.app.push(await measured(server.pid, app, e.appCpu)),
-            async () => e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, o), e.floorCpu)),
+            async () => e.floor.push(await measured(e.bare!.pid, () => load(e.bare!.url, same), e.floorCpu)),
           ];
           const h = e.sameHeaders;
           if (h)
             steps.push(async () =>
-              e.headersFloor.push(await measured(h.pid, () => load(h.url, o), e.headersCpu)),
+              e.headersFloor.push(await measured(h.pid, () => load(h.url, same), e.headersCpu)),
             );
           // Every other round in the reverse order, so that no server always goes first.
           for (const step of i % 2 ? steps.reverse() : steps) await step();
