@@ -75,9 +75,6 @@ const ORDINARY = new Set([
   'sec-gpc',
 ]);
 
-/** Set on Node's response by the listener: the lane's key of a request it could answer next time. */
-const KEY = Symbol('fastLane.key');
-
 /** What identifies an answer: the session (its token's hash), then the raw URL, Host and Accept-Language. */
 interface Key {
   hash: string;
@@ -85,12 +82,12 @@ interface Key {
   host: string;
   language: string;
 }
-/** Set on Node's response by the request pipeline: the unchanging answer the full path gave. */
-const ANSWER = Symbol('fastLane.answer');
-
-interface LaneResponse extends ServerResponse {
-  [KEY]?: Key;
-  [ANSWER]?: { bytes: Uint8Array; user: SessionUser; hash: string; version: number };
+/** The unchanging answer the full path gave to a request the lane wants. */
+interface Answer {
+  bytes: Uint8Array;
+  user: SessionUser;
+  hash: string;
+  version: number;
 }
 
 interface Entry extends Key {
@@ -120,6 +117,13 @@ export class FastLane {
   private clock = 0;
   /** Responses built from unchanging bytes by `c.json` on requests the lane wants (guards.ts). */
   readonly unchanging = new WeakMap<Response, Uint8Array>();
+  /**
+   * Node's responses to the requests the lane could answer next time, with their key, then the unchanging answer the
+   * full path gave. Kept beside Node's objects rather than on them, so that those keep the shapes Node gives them
+   * (a perf profile showed no measurable change either way: docs/performance.md).
+   */
+  private readonly keys = new WeakMap<ServerResponse, Key>();
+  private readonly answers = new WeakMap<ServerResponse, Answer>();
 
   constructor(
     private readonly deps: AppDeps,
@@ -157,14 +161,14 @@ export class FastLane {
         inner(req, res);
         return;
       }
-      (res as LaneResponse)[KEY] = key;
-      inner(req, res)?.then(() => this.record(res as LaneResponse));
+      this.keys.set(res, key);
+      inner(req, res)?.then(() => this.record(res));
     };
   }
 
   /** Whether the request behind Node's response `res` is one the lane may record (guards.ts). */
   wants(res: ServerResponse | undefined): boolean {
-    return res !== undefined && (res as LaneResponse)[KEY] !== undefined;
+    return res !== undefined && this.keys.has(res);
   }
 
   /**
@@ -176,7 +180,7 @@ export class FastLane {
     const user = c.get('user');
     const hash = c.get('sessionHash');
     if (bytes === undefined || !user || !hash || c.error || version !== this.version) return;
-    (res as LaneResponse)[ANSWER] = { bytes, user, hash, version };
+    this.answers.set(res, { bytes, user, hash, version });
   }
 
   /** Answers from a recorded entry (true), or returns the request's key when it may be recorded, else undefined. */
@@ -228,17 +232,20 @@ export class FastLane {
   }
 
   /** After the full path: keeps what it sent when the pipeline noted an unchanging answer for this key. */
-  private record(res: LaneResponse) {
+  private record(res: ServerResponse) {
     try {
       this.keep(res);
     } catch {
       // Not recorded: the next identical request takes the full path again.
+    } finally {
+      this.keys.delete(res);
+      this.answers.delete(res);
     }
   }
 
-  private keep(res: LaneResponse) {
-    const k = res[KEY];
-    const a = res[ANSWER];
+  private keep(res: ServerResponse) {
+    const k = this.keys.get(res);
+    const a = this.answers.get(res);
     if (k === undefined || a === undefined || a.hash !== k.hash) return;
     if (res.statusCode !== 200 || !res.writableEnded || a.version !== this.version) return;
     const size = a.bytes.byteLength;
