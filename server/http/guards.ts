@@ -10,7 +10,10 @@ import { resolveSession } from './session.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** For documents (the app's pages and assets, Swagger UI at /api/docs): antd needs inline styles, nothing needs inline scripts. */
+/**
+ * For documents (the app's pages and assets, Swagger UI at /api/docs): antd needs inline styles, nothing needs inline
+ * scripts.
+ */
 const DOCUMENT_HEADERS: [string, string][] = [
   ['x-content-type-options', 'nosniff'],
   ['x-frame-options', 'DENY'],
@@ -33,12 +36,10 @@ const API_HEADERS: [string, string][] = [
   ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
 ];
 
-/** Whether a path is the API's (not its documentation pages). */
-export function isApiPath(path: string): boolean {
-  return (
-    (path === '/api' || path.startsWith('/api/')) && path !== '/api/docs' && !path.startsWith('/api/docs/')
-  );
-}
+/** Whether a path is under /api (the API and its documentation pages). */
+const underApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/** Whether a path under /api is one of the documentation pages, which are documents. */
+const apiDocs = (path: string) => path === '/api/docs' || path.startsWith('/api/docs/');
 
 /**
  * Request id for logs and the audit trail, echoed in X-Request-Id, and the security headers (`api`: the API's set,
@@ -155,13 +156,15 @@ export function requestPipeline(deps: AppDeps, o: PipelineOptions): MiddlewareHa
     if (lane?.wants(outgoing)) {
       const version = lane.version;
       sendCachedJsonAsStored(c, lane.unchanging);
-      requestIdAndSecurityHeaders(c, outgoing, isApiPath(c.req.path));
+      const path = c.req.path;
+      requestIdAndSecurityHeaders(c, outgoing, underApi(path) && !apiDocs(path));
       return checked(c, next).then(() => lane.noteAnswer(c, outgoing as ServerResponse, version));
     }
     sendCachedJsonAsStored(c);
     const path = c.req.path;
-    requestIdAndSecurityHeaders(c, outgoing, isApiPath(path));
-    if (path !== '/api' && !path.startsWith('/api/')) return next();
+    const api = underApi(path);
+    requestIdAndSecurityHeaders(c, outgoing, api && !apiDocs(path));
+    if (!api) return next();
     // A request without a body has nothing to limit; reading c.req.raw.body would build a fetch Request for nothing.
     if (
       requestHeader(c, 'content-length') === undefined &&
