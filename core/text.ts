@@ -81,6 +81,13 @@ const COMMON = '!';
 const UPPER = '"';
 const TYPOGRAPHIC: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...' };
 const hex = (cp: number, width: number) => cp.toString(16).padStart(width, '0');
+const MARK = /\p{M}/u;
+/** A combining mark: Vietnamese's are all in U+0300–U+036F, none is below it (the regular expression for the rest). */
+function isMark(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x300) return false;
+  return c <= 0x36f || MARK.test(ch);
+}
 
 /**
  * A key whose byte-wise order (COLLATE "C") is Vietnamese dictionary order, for storing beside a name
@@ -105,22 +112,22 @@ export function vietnameseSortKey(input: string): string {
       continue;
     }
     i++;
-    const marks: string[] = [];
-    while (i < chars.length && /\p{M}/u.test(chars[i])) marks.push(chars[i++]);
     const lower = ch.toLowerCase();
     let letter = lower;
-    const accents: string[] = [];
-    for (const m of marks) {
+    // The marks that follow, in order: a letter-forming one makes a letter of its own, the others are accents.
+    let accents = '';
+    while (i < chars.length && isMark(chars[i])) {
+      const m = chars[i++];
       const formed = LETTER_MARKS[m]?.[letter];
-      if (formed) letter = formed;
-      else accents.push(m);
+      if (formed) {
+        letter = formed;
+        continue;
+      }
+      const tone = TONES.indexOf(m);
+      accents += tone >= 0 ? weight(1 + tone) : weight(TONES.length + 1) + hex(m.codePointAt(0) ?? 0, 4);
     }
     primary += PRIMARY.get(letter) ?? OTHER + hex(letter.codePointAt(0) ?? 0, 6);
-    secondary += COMMON;
-    for (const m of accents) {
-      const tone = TONES.indexOf(m);
-      secondary += tone >= 0 ? weight(1 + tone) : weight(TONES.length + 1) + hex(m.codePointAt(0) ?? 0, 4);
-    }
+    secondary += COMMON + accents;
     tertiary += lower !== ch ? UPPER : COMMON;
   }
   return `${primary} ${secondary} ${tertiary}`;

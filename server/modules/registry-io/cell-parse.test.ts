@@ -113,6 +113,51 @@ describe('cleanText and neutralise', () => {
     expect(cleanText('Hợp tác xã'.normalize('NFD'))).toBe('Hợp tác xã'.normalize('NFC'));
   });
 
+  it('cleans each thing on its own in otherwise clean text', () => {
+    const cases: [string, string][] = [
+      [' xã', 'xã'],
+      ['xã ', 'xã'],
+      ['Hợp  tác', 'Hợp tác'],
+      ['Hợp\u00a0tác', 'Hợp tác'],
+      ['Hợp\ttác', 'Hợp tác'],
+      ['Hợp\u200btác', 'Hợptác'],
+      ['Hợp\u0000tác', 'Hợp tác'],
+      ["'=1+2", '=1+2'],
+      ['Ho\u0323\u0302i'.normalize('NFD'), 'Hội'],
+    ];
+    for (const [dirty, clean] of cases) expect(cleanText(dirty)).toBe(clean);
+  });
+
+  /** Every step of cleanText applied, as it was written before its shortcut for text with nothing to clean. */
+  const everyStep = (s: string) =>
+    unneutralise(s)
+      .normalize('NFC')
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced.
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const tricky = [
+    ..."aàăằđĐ xã\u00a0\u2000\u2002\u3000\u200b\u200d\u2060\ufeff\u0000\u001f\u007f\t\n\r\u0300\u0323\u0306'=+-@",
+  ];
+  const words = fc
+    .array(fc.constantFrom('xã', 'Hợp', 'a', 'Đ', '12'), { maxLength: 4 })
+    .map((a) => a.join(' '));
+  const edge = fc.constantFrom('', '', '  ', ...tricky);
+  test.prop(
+    [
+      fc.oneof(
+        // Words with one space between them, a character that may need cleaning before, inside or after.
+        fc.tuple(edge, words, edge, words, edge).map((a) => a.join('')),
+        fc.array(fc.constantFrom(...tricky), { maxLength: 12 }).map((a) => a.join('')),
+        fc.string({ unit: 'binary' }),
+      ),
+    ],
+    { numRuns: 1000 },
+  )('gives what every step gives, for text with something to clean or nothing', (s) => {
+    expect(cleanText(s)).toBe(everyStep(s));
+  });
+
   test.prop([fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()])(
     'an exported formula-like text reads back unchanged',
     (lead, rest) => {

@@ -18,8 +18,16 @@ export function unneutralise(s: string): string {
   return FORMULA_START.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * What cleanText changes besides NFC: a neutralised formula's apostrophe, zero-width and control characters,
+ * whitespace other than one space between words. Most cells have none, and then NFC is all there is to do.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (NUL included) are what is looked for.
+const NEEDS_CLEANING = /^'[=+\-@\t\r]|[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
+
 /** NFC, zero-width characters removed, every run of spaces (non-breaking too) made one space, trimmed. */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s.normalize('NFC');
   return (
     unneutralise(s)
       .normalize('NFC')

@@ -62,15 +62,22 @@ function textOf(v: RawCell): string | null {
   return null;
 }
 
-/** Reads one cell by its column type; null for an empty cell. */
+/** A cell as text: `cleaned` when it is a text cell (cleaned once by readCell), else its value written out. */
+function cellText(v: RawCell, cleaned: string | null): string | null {
+  return cleaned !== null ? cleaned || null : textOf(v);
+}
+
+/**
+ * Reads one cell by its column type; null for an empty cell. (No closure is made per cell: `npm start` runs under
+ * tsx, whose keepNames gives every function made at run time a defineProperty call.)
+ */
 export function readCell(spec: ColumnSpec, v: RawCell, date1904: boolean): Parsed<unknown> {
   // A text cell is cleaned once here: the emptiness check and textOf both need the same cleanText(v).
   const cleaned = typeof v === 'string' ? cleanText(v) : null;
   if (v === null || cleaned === '') return ok(null);
-  const text = () => (cleaned !== null ? cleaned || null : textOf(v));
   switch (spec.type) {
     case 'text':
-      return ok(text());
+      return ok(cellText(v, cleaned));
     case 'int': {
       const d = decimalOf(v);
       if (!d.ok) return d;
@@ -99,7 +106,7 @@ export function readCell(spec: ColumnSpec, v: RawCell, date1904: boolean): Parse
         ? parseBoolText(v)
         : fail(`"${shown(v)}" không hợp lệ; hãy ghi "Có" hoặc "Không".`);
     case 'coded':
-      return matchCoded(spec.matcher!, text() ?? '');
+      return matchCoded(spec.matcher!, cellText(v, cleaned) ?? '');
   }
 }
 
@@ -112,26 +119,38 @@ export function typeRow(r: SheetRow, header: HeaderMap, date1904: boolean): Type
   for (const [col, spec] of header.columns) {
     if (spec.info) continue;
     const raw = r.cells[col] ?? null;
-    const where = { row: r.row, column: spec.header, header: header.texts.get(col) ?? null };
     if (isFormulaWithoutResult(raw)) {
       out.values[spec.key] = null;
-      out.warnings.push({
-        ...where,
-        message:
+      out.warnings.push(
+        issueAt(
+          r.row,
+          header,
+          col,
           'Ô chứa công thức chưa có giá trị tính sẵn; hệ thống không tính công thức nên coi ô này là trống. Hãy dán giá trị (Paste Values) nếu cần.',
-      });
+        ),
+      );
       continue;
     }
     if (isCellError(raw)) {
-      out.issues.push({
-        ...where,
-        message: raw.cellError ? `Ô có lỗi ${raw.cellError}.` : 'Ô có lỗi công thức (không có giá trị).',
-      });
+      out.issues.push(
+        issueAt(
+          r.row,
+          header,
+          col,
+          raw.cellError ? `Ô có lỗi ${raw.cellError}.` : 'Ô có lỗi công thức (không có giá trị).',
+        ),
+      );
       continue;
     }
     const parsed = readCell(spec, raw, date1904);
     if (parsed.ok) out.values[spec.key] = parsed.value;
-    else out.issues.push({ ...where, message: parsed.message });
+    else out.issues.push(issueAt(r.row, header, col, parsed.message));
   }
   return out;
+}
+
+/** A problem with the cell of column `col` in Excel row `row` (made only when there is one). */
+function issueAt(row: number, header: HeaderMap, col: number, message: string): RowIssue {
+  const spec = header.columns.get(col)!;
+  return { row, column: spec.header, header: header.texts.get(col) ?? null, message };
 }
