@@ -187,6 +187,24 @@ export const httpCase: BenchCase = {
           ),
           check('public endpoint: no errors', errors(health), 0, 'max'),
         ],
+        samples: Object.fromEntries(
+          endpoints.flatMap((e) => {
+            const at = e.path.replace('/api/', '');
+            const r = (xs: LoadResult[]) => xs.map((x) => Math.round(x.rps));
+            return [
+              [`${at} app req/s`, r(e.app)],
+              [`${at} bare req/s`, r(e.floor)],
+              [`${at} app CPU µs`, e.appCpu],
+              [`${at} bare CPU µs`, e.floorCpu],
+              ...(e.sameHeaders
+                ? [
+                    [`${at} same-headers req/s`, r(e.headersFloor)],
+                    [`${at} same-headers CPU µs`, e.headersCpu],
+                  ]
+                : []),
+            ];
+          }),
+        ),
         notes: [
           'latency columns are the medians (p50) and p95 of the per-round p50 latencies',
           'overhead: median over rounds of the ratio within each round (each round loads every server once, back to back)',

@@ -11,8 +11,15 @@ export interface ReadGroup {
 }
 
 /**
+ * Samples per line at least (except with --quick): a p95 is a quantile only over enough samples. Over 3, as the
+ * suite's `--runs 3` used to give a one-request line, it is the slowest sample, so one garbage collection decided it.
+ */
+export const MIN_LINE_SAMPLES = 40;
+
+/**
  * Captures the SQL of every path, then times each request through the application and its captured SQL run
- * directly, alternately, `env.runs` rounds after a warm-up. One line per group; also the slowest paths.
+ * directly, alternately, `env.runs` rounds after a warm-up, or more for a line of few paths so that it has at least
+ * MIN_LINE_SAMPLES samples. One line per group; also the slowest paths.
  */
 export async function compareReads(env: CaseEnv, groups: ReadGroup[]) {
   const captured = new Map<string, Statement[]>();
@@ -22,8 +29,9 @@ export async function compareReads(env: CaseEnv, groups: ReadGroup[]) {
   for (const g of groups) {
     const app: number[] = [];
     const floor: number[] = [];
+    const rounds = env.quick ? env.runs : Math.max(env.runs, Math.ceil(MIN_LINE_SAMPLES / g.paths.length));
     for (const p of g.paths) {
-      const s = await sideBySide(env.runs, [
+      const s = await sideBySide(rounds, [
         { app: () => env.app.get(p), floor: () => env.app.replay(captured.get(p)!) },
       ]);
       app.push(...s.app);

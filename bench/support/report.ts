@@ -29,6 +29,8 @@ export interface CaseResult {
   lines: Line[];
   goals: Goal[];
   notes?: string[];
+  /** Raw figures behind the lines, per round (JSON only; not in the Markdown table). */
+  samples?: Record<string, number[]>;
   /** Set by the runner: the command and time of the measurement (cases re-run alone keep their own). */
   command?: string;
   measured?: string;
