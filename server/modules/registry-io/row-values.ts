@@ -124,8 +124,8 @@ export function typeRow(r: SheetRow, header: HeaderMap, date1904: boolean): Type
       out.warnings.push(
         issueAt(
           r.row,
-          header,
-          col,
+          spec,
+          header.texts.get(col),
           'Ô chứa công thức chưa có giá trị tính sẵn; hệ thống không tính công thức nên coi ô này là trống. Hãy dán giá trị (Paste Values) nếu cần.',
         ),
       );
@@ -135,8 +135,8 @@ export function typeRow(r: SheetRow, header: HeaderMap, date1904: boolean): Type
       out.issues.push(
         issueAt(
           r.row,
-          header,
-          col,
+          spec,
+          header.texts.get(col),
           raw.cellError ? `Ô có lỗi ${raw.cellError}.` : 'Ô có lỗi công thức (không có giá trị).',
         ),
       );
@@ -144,13 +144,15 @@ export function typeRow(r: SheetRow, header: HeaderMap, date1904: boolean): Type
     }
     const parsed = readCell(spec, raw, date1904);
     if (parsed.ok) out.values[spec.key] = parsed.value;
-    else out.issues.push(issueAt(r.row, header, col, parsed.message));
+    else out.issues.push(issueAt(r.row, spec, header.texts.get(col), parsed.message));
   }
   return out;
 }
 
-/** A problem with the cell of column `col` in Excel row `row` (made only when there is one). */
-function issueAt(row: number, header: HeaderMap, col: number, message: string): RowIssue {
-  const spec = header.columns.get(col)!;
-  return { row, column: spec.header, header: header.texts.get(col) ?? null, message };
+/**
+ * A problem with a cell of Excel row `row` in the column of `spec`, headed `written` in the file (made only when
+ * there is one).
+ */
+function issueAt(row: number, spec: ColumnSpec, written: string | undefined, message: string): RowIssue {
+  return { row, column: spec.header, header: written ?? null, message };
 }
