@@ -262,7 +262,21 @@ export async function authenticate(
     return hit.user;
   }
   if (hit) ctx.sessions.forget(tokenHash);
+  // The requests of one session in flight when its cached entry ends share one read (SessionCache.sharedRead).
+  const shared = ctx.sessions.sharedRead(tokenHash);
+  if (shared) return shared;
   const generation = ctx.sessions.generation();
+  return ctx.sessions.shareRead(tokenHash, generation, readSession(ctx, tokenHash, generation, now, idleMs));
+}
+
+/** `authenticate` from the database: the session's user or null, cached unless an invalidation came in between. */
+async function readSession(
+  ctx: Pick<Ctx, 'db' | 'config' | 'sessions'>,
+  tokenHash: string,
+  generation: number,
+  now: number,
+  idleMs: number,
+): Promise<SessionUser | null> {
   const s = await repo.findSession(ctx.db, tokenHash);
   if (!s) return null;
   const expiresAt = new Date(s.expires_at).getTime();

@@ -3,9 +3,18 @@
  * it at once even while it is cached; timeouts are still enforced; a TTL of 0 reads the database every time.
  */
 import { createHash } from 'node:crypto';
+import {
+  AliasNode,
+  type KyselyPlugin,
+  type OperationNode,
+  type RootOperationNode,
+  SelectQueryNode,
+  TableNode,
+} from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../app.js';
 import { createHarness, type Harness, standardUsers, TEST_PASSWORD, TestClient } from '../../test/harness.js';
+import { authenticate } from './auth.service.js';
 import { SessionCache } from './session-cache.js';
 
 let h: Harness;
@@ -156,6 +165,65 @@ describe('session cache', () => {
   });
 });
 
+/** The harness's database, counting the statements that read the session table. */
+function countingSessionReads() {
+  let reads = 0;
+  const tableOf = (f: OperationNode): string | undefined =>
+    TableNode.is(f) ? f.table.identifier.name : AliasNode.is(f) ? tableOf(f.node) : undefined;
+  const isSessionRead = (node: RootOperationNode) =>
+    SelectQueryNode.is(node) && (node.from?.froms ?? []).some((f) => tableOf(f) === 'session');
+  const plugin: KyselyPlugin = {
+    transformQuery(args) {
+      if (isSessionRead(args.node)) reads++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { db: h.database.db.withPlugin(plugin), reads: () => reads };
+}
+
+describe('shared session reads', () => {
+  it('requests of one session in flight when its cached entry ends share one database read', async () => {
+    const c = await h.login('pofficer');
+    const hash = sha256(tokenOf(c));
+    const counted = countingSessionReads();
+    const ctx = { db: counted.db, config: h.deps.config, sessions: new SessionCache({ ttlSeconds: 5 }) };
+    const users = await Promise.all(Array.from({ length: 10 }, () => authenticate(ctx, hash)));
+    expect(counted.reads()).toBe(1);
+    expect(new Set(users.map((u) => u?.username))).toEqual(new Set(['pofficer']));
+    // Settled: the next miss reads again (here: the cache is emptied, as its TTL would).
+    ctx.sessions.clear();
+    expect((await authenticate(ctx, hash))?.username).toBe('pofficer');
+    expect(counted.reads()).toBe(2);
+  });
+
+  it('a request that comes after an invalidation does not join a read that started before it', async () => {
+    const c = await h.login('pofficer');
+    const hash = sha256(tokenOf(c));
+    const counted = countingSessionReads();
+    const ctx = { db: counted.db, config: h.deps.config, sessions: new SessionCache({ ttlSeconds: 5 }) };
+    const first = authenticate(ctx, hash);
+    ctx.sessions.forgetUser(-1); // any invalidation moves the generation
+    const second = authenticate(ctx, hash);
+    await Promise.all([first, second]);
+    expect(counted.reads()).toBe(2);
+    // The read that started before the invalidation was not stored; the one after it was.
+    expect(ctx.sessions.lookup(hash, Date.now())?.user.username).toBe('pofficer');
+  });
+
+  it('a session that ended is refused to every request that shared its read', async () => {
+    const c = await h.login('pofficer');
+    const hash = sha256(tokenOf(c));
+    await h.database.db.deleteFrom('session').where('token_hash', '=', hash).execute();
+    const counted = countingSessionReads();
+    const ctx = { db: counted.db, config: h.deps.config, sessions: new SessionCache({ ttlSeconds: 5 }) };
+    const users = await Promise.all(Array.from({ length: 4 }, () => authenticate(ctx, hash)));
+    expect(users).toEqual([null, null, null, null]);
+    expect(counted.reads()).toBe(1);
+    expect(ctx.sessions.size).toBe(0);
+  });
+});
+
 describe('SessionCache', () => {
   const user = (id: number) => ({
     id,
@@ -185,6 +253,40 @@ describe('SessionCache', () => {
     const off = new SessionCache({ ttlSeconds: 0 });
     off.remember('a', entry(1), off.generation(), 0);
     expect(off.lookup('a', 0)).toBeUndefined();
+  });
+
+  it('orders its entries as a least-recently-used list would, whatever the sequence of uses', () => {
+    // A reference model (an array, most recent last) against the cache, over random sequences of operations on a
+    // few keys: a hit on the most recent key leaves the order as it is (SessionCache.lookup).
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let run = 0; run < 200; run++) {
+      const cache = new SessionCache({ ttlSeconds: 5, maxEntries: 3 });
+      let model: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        const key = 'abcde'[random(5)];
+        const op = random(4);
+        if (op === 0) {
+          cache.remember(key, entry(key.charCodeAt(0)), cache.generation(), 0);
+          model = [...model.filter((k) => k !== key), key].slice(-3);
+        } else if (op === 1) {
+          cache.forget(key);
+          model = model.filter((k) => k !== key);
+        } else {
+          const hit = cache.lookup(key, 1);
+          expect(hit !== undefined).toBe(model.includes(key));
+          if (hit) model = [...model.filter((k) => k !== key), key];
+        }
+      }
+      // The order shows in what new entries push out: the least recent leave first.
+      const added = 1 + random(3);
+      for (let i = 0; i < added; i++) cache.remember(`new${i}`, entry(0), cache.generation(), 0);
+      const kept = model.slice(Math.max(0, model.length + added - 3));
+      for (const key of model) expect(cache.lookup(key, 1) !== undefined).toBe(kept.includes(key));
+    }
   });
 
   it('does not store a read that started before an invalidation', () => {

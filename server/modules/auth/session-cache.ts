@@ -38,6 +38,13 @@ export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   /** Token → hash, only for tokens of sessions in `entries` (removed with their entry). */
   private readonly hashes = new Map<string, string>();
+  /**
+   * The key last moved to the end of `entries` (by `remember` or `lookup`). While it is in `entries` it is the last
+   * one there: deletions do not move the others, and only these two methods add.
+   */
+  private latest: string | undefined;
+  /** Database reads of sessions under way, each with the generation it started at (see `sharedRead`). */
+  private readonly reads = new Map<string, { generation: number; user: Promise<SessionUser | null> }>();
   private gen = 0;
 
   constructor(o: { ttlSeconds: number; maxEntries?: number }) {
@@ -77,17 +84,49 @@ export class SessionCache {
     return hash;
   }
 
-  /** The cached session, or undefined when absent or older than the TTL; a hit becomes the most recent. */
+  /**
+   * The cached session, or undefined when absent or older than the TTL; a hit becomes the most recent. The same
+   * session asked for again (the usual case: one user's requests in a row) is already the most recent and stays in
+   * place, so that a hit does not churn the map (a delete and an insert, and now and then a rehash).
+   */
   lookup(tokenHash: string, now: number): CachedSession | undefined {
     const e = this.entries.get(tokenHash);
     if (!e) return undefined;
-    this.entries.delete(tokenHash);
     if (e.cachedUntil <= now) {
-      this.dropToken(e);
+      this.delete(tokenHash);
       return undefined;
     }
-    this.entries.set(tokenHash, e);
+    if (this.latest !== tokenHash) {
+      this.entries.delete(tokenHash);
+      this.entries.set(tokenHash, e);
+      this.latest = tokenHash;
+    }
     return e;
+  }
+
+  /**
+   * A database read of this session that started since the last invalidation and is still under way, for a
+   * request that would otherwise read it too. When a cached session's TTL ends, every request of that session then
+   * in flight misses at once; they share one read instead of each opening a connection for the same row.
+   */
+  sharedRead(tokenHash: string): Promise<SessionUser | null> | undefined {
+    const r = this.reads.get(tokenHash);
+    return r !== undefined && r.generation === this.gen ? r.user : undefined;
+  }
+
+  /** Offers `user`, a read of the session started at `generation`, to `sharedRead` until it settles. */
+  shareRead(
+    tokenHash: string,
+    generation: number,
+    user: Promise<SessionUser | null>,
+  ): Promise<SessionUser | null> {
+    const r = { generation, user };
+    this.reads.set(tokenHash, r);
+    const done = () => {
+      if (this.reads.get(tokenHash) === r) this.reads.delete(tokenHash);
+    };
+    user.then(done, done);
+    return user;
   }
 
   /** Keeps a session read at `generation` unless an invalidation happened since; evicts the least recent. */
@@ -96,6 +135,7 @@ export class SessionCache {
     const old = this.entries.get(tokenHash);
     this.entries.delete(tokenHash);
     this.entries.set(tokenHash, { ...s, cachedUntil: now + this.ttlMs, token: old?.token });
+    this.latest = tokenHash;
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.delete(oldest);
