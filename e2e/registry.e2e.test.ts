@@ -117,6 +117,12 @@ describe('registry journeys', () => {
     // Ranked by relevance: the exact organisation comes first.
     const first = page.getByTestId('org-table').locator('tbody tr.ant-table-row').first();
     expect(await first.textContent()).toContain(DEMO_COOP);
+    expect(await page.getByTestId('org-relevance').textContent()).toContain('mức độ phù hợp');
+    // A box holding a legal form only lists that kind by name: nothing is said of relevance.
+    // (searchOrganisations returns once the count shown is that of the new query.)
+    await searchOrganisations(page, 'htx');
+    expect(await page.getByTestId('org-count').textContent()).toMatch(/Tìm thấy/);
+    expect(await page.getByTestId('org-relevance').count()).toBe(0);
   });
 
   it('registers a new HTX and finds it in the list', async () => {

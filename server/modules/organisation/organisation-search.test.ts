@@ -44,6 +44,7 @@ const list = async (client: TestClient, query: string) => {
     items: { id: number; name: string; communeId: number; provinceId: number }[];
     total: number;
     approximate: boolean;
+    sort: string;
   };
 };
 const found = async (client: TestClient, query: string) => (await list(client, query)).items.map((x) => x.id);
@@ -114,6 +115,8 @@ describe('GET /api/organisations: the search box', () => {
       const r = await list(national, `q=${encodeURIComponent(q)}&pageSize=100`);
       expect(r.items.map((x) => x.id)).toEqual(tht);
       expect(r.total).toBe(tht.length);
+      // …and says so: the page then shows the name order, not "by relevance".
+      expect(r.sort).toBe('name');
     }
     const htx = await ofKind('HTX');
     expect(htx.length).toBeGreaterThan(SORT_NAMES.length);
@@ -121,10 +124,13 @@ describe('GET /api/organisations: the search box', () => {
       expect(await found(national, `q=${encodeURIComponent(q)}&pageSize=100`)).toEqual(htx);
     // Another kind chosen beside it: the box is searched as words, and no cooperative's name holds them.
     expect(await found(national, `q=${encodeURIComponent('tổ hợp tác')}&kind=HTX`)).toEqual([]);
-    // A legal form followed by a name is a name search, as before.
-    expect(await found(national, `q=${encodeURIComponent('tổ hợp tác tiến thành')}`)).toEqual([
-      ids.tienThanh,
-    ]);
+    // A legal form followed by a name is a name search, as before, in order of relevance.
+    const named = await list(national, `q=${encodeURIComponent('tổ hợp tác tiến thành')}`);
+    expect(named.items.map((x) => x.id)).toEqual([ids.tienThanh]);
+    expect(named.sort).toBe('relevance');
+    expect((await list(national, `q=${encodeURIComponent('tiến thành')}&sort=foundedOn`)).sort).toBe(
+      'foundedOn',
+    );
   });
 
   it('finds a cooperative by name with or without diacritics and the "HTX" prefix, best match first', async () => {

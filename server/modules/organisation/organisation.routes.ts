@@ -17,6 +17,7 @@ import {
   ZOrganisationItem,
   ZOrgParam,
   ZProfile,
+  ZSortKey,
   ZUpdateBody,
 } from './organisation.schemas.js';
 import { registerOrganisationRelationRoutes } from './organisation-relations.routes.js';
@@ -50,6 +51,10 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>) {
                 .nullable()
                 .optional()
                 .openapi({ description: 'Năm đánh giá đã lọc theo xếp loại (null: chưa có năm nào)' }),
+              sort: ZSortKey.openapi({
+                description:
+                  'Thứ tự đã dùng: relevance (mức độ phù hợp) chỉ khi có từ khoá để tìm; ô tìm chỉ có loại hình (vd. "HTX") xếp theo tên',
+              }),
               page: z.number(),
               pageSize: z.number(),
             }),

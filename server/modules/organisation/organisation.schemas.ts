@@ -184,6 +184,9 @@ export const ZHistory = z.object({
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Query of the organisation list. */
+/** The orders of the organisation list (`relevance`: only with words to search for). */
+export const ZSortKey = z.enum(['relevance', 'name', 'regCode', 'foundedOn', 'updatedAt']);
+
 export const ZListQuery = z.object({
   q: z.string().max(200).optional(),
   kind: z.enum(valuesOf(ORGANISATION_KINDS)).optional(),
@@ -209,7 +212,7 @@ export const ZListQuery = z.object({
   bandYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
     description: 'Năm đánh giá của bộ lọc xếp loại; mặc định năm đánh giá gần nhất trong phạm vi',
   }),
-  sort: z.enum(['relevance', 'name', 'regCode', 'foundedOn', 'updatedAt']).optional(),
+  sort: ZSortKey.optional(),
   order: z.enum(['asc', 'desc']).optional(),
   ...ZPaging,
   // The list offers 500 rows per page (rendered virtually) for officials who scroll rather than page.

@@ -98,7 +98,7 @@ async function bandFilter(
  * `unitId` may be a province or commune of today or a unit before 1/7/2025; an old unit is matched by the
  * organisation's recorded old commune, else by the lineage of its commune of today, and `approximate` says
  * when that lineage covered a commune split across the old boundary. With a rating band, `bandYear` says which
- * assessment year was filtered on.
+ * assessment year was filtered on. `sort` is the order the rows are in.
  */
 export function searchOrganisations(ctx: Ctx, input: SearchOrganisationsInput) {
   return cachedRead(ctx, 'organisations', input, () => search(ctx, input));
@@ -115,6 +115,8 @@ async function search(ctx: Ctx, input: SearchOrganisationsInput) {
     total,
     approximate: byLineage > 0,
     ...(query.band ? { bandYear: query.band.year } : {}),
+    // The order used: relevance only when words were searched (a box holding a legal form only lists by name).
+    sort: query.sort,
     page: input.page,
     pageSize: input.pageSize,
   };

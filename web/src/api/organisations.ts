@@ -78,6 +78,7 @@ export async function fetchOrganisationPage(
     total: pages[0]?.total ?? 0,
     approximate: pages.some((p) => p.approximate),
     bandYear: pages[0]?.bandYear,
+    sort: pages[0]?.sort ?? 'name',
   };
 }
 

@@ -70,6 +70,8 @@ export interface OrganisationPage {
   approximate: boolean;
   /** With a rating-band filter: the assessment year filtered on (null: no year decided yet). */
   bandYear?: number | null;
+  /** The order the rows are in: `relevance` only when words were searched for. */
+  sort: 'relevance' | 'name' | 'regCode' | 'foundedOn' | 'updatedAt';
 }
 
 /** A possible duplicate of an organisation being entered, and why. */

@@ -63,8 +63,9 @@ export function OrganisationsPage() {
   const setFilters = (patch: Partial<OrgListSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: true });
 
-  const relevance = !!search.q && !search.sort;
   const data = list.data;
+  // In relevance order only when the server searched words: a box holding a legal form only ("HTX") lists by name.
+  const relevance = data ? data.sort === 'relevance' : !!search.q && !search.sort;
 
   return (
     <>
@@ -133,7 +134,11 @@ export function OrganisationsPage() {
                 : t('orgList.bandYearUsed', { year: data.bandYear })}
             </Typography.Text>
           )}
-          {relevance && <Typography.Text type="secondary">{t('orgList.byRelevance')}</Typography.Text>}
+          {relevance && (
+            <Typography.Text type="secondary" data-testid="org-relevance">
+              {t('orgList.byRelevance')}
+            </Typography.Text>
+          )}
         </Flex>
         <OrgTable
           items={data?.items ?? []}
