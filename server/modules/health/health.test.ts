@@ -19,6 +19,32 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health called many times at once', () => {
+  it('asks the database once for the calls that arrive while a check is under way, and again after it', async () => {
+    let statements = 0;
+    const counted = h.deps.db.withPlugin({
+      transformQuery: (a) => {
+        statements++;
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    });
+    const app = createApp({ ...h.deps, db: counted }, { webDist: null });
+    const client = new TestClient({ ...h, app });
+    // The first check on this database also reads the applied migration (once).
+    expect((await client.get('/api/health')).status).toBe(200);
+    const first = statements;
+    expect(first).toBeGreaterThanOrEqual(1);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => client.get('/api/health')));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(answers.every((r) => r.body.migration === LATEST_MIGRATION)).toBe(true);
+    expect(statements - first).toBe(1);
+    // Settled: the next call asks again.
+    expect((await client.get('/api/health')).status).toBe(200);
+    expect(statements - first).toBe(2);
+  });
+});
+
 describe('GET /api/health when the database is down', () => {
   it('answers 503 health.database_unavailable instead of the cached migration', async () => {
     expect((await h.anonymous().get('/api/health')).status).toBe(200);
