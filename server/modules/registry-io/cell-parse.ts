@@ -18,25 +18,27 @@ export function unneutralise(s: string): string {
   return FORMULA_START.test(s) ? s.slice(1) : s;
 }
 
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (NUL included) are what is replaced.
+const CONTROL = /[\u0000-\u001f\u007f]/g;
 /**
- * What cleanText changes besides NFC: a neutralised formula's apostrophe, zero-width and control characters,
- * whitespace other than one space between words. Most cells have none, and then NFC is all there is to do.
+ * What cleanText changes besides NFC, made of the same pieces: a neutralised formula's apostrophe, zero-width and
+ * control characters, whitespace other than one space between words. Most cells have none, and then NFC is all
+ * there is to do.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (NUL included) are what is looked for.
-const NEEDS_CLEANING = /^'[=+\-@\t\r]|[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
+const NEEDS_CLEANING = new RegExp(
+  `${FORMULA_START.source}|${ZERO_WIDTH.source}|${CONTROL.source}|[^\\S ]| {2}|^ | $`,
+);
 
 /** NFC, zero-width characters removed, every run of spaces (non-breaking too) made one space, trimmed. */
 export function cleanText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s.normalize('NFC');
-  return (
-    unneutralise(s)
-      .normalize('NFC')
-      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (NUL included) are what is removed here.
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return unneutralise(s)
+    .normalize('NFC')
+    .replace(ZERO_WIDTH, '')
+    .replace(CONTROL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A decimal number as sign, integer digits and fraction digits: exact, never a float. */
