@@ -262,11 +262,10 @@ export async function authenticate(
     return hit.user;
   }
   if (hit) ctx.sessions.forget(tokenHash);
-  // The requests of one session in flight when its cached entry ends share one read (SessionCache.sharedRead).
-  const shared = ctx.sessions.sharedRead(tokenHash);
-  if (shared) return shared;
-  const generation = ctx.sessions.generation();
-  return ctx.sessions.shareRead(tokenHash, generation, readSession(ctx, tokenHash, generation, now, idleMs));
+  // The requests of one session in flight when its cached entry ends share one read (SessionCache.readOnce).
+  return ctx.sessions.readOnce(tokenHash, (generation) =>
+    readSession(ctx, tokenHash, generation, now, idleMs),
+  );
 }
 
 /** `authenticate` from the database: the session's user or null, cached unless an invalidation came in between. */

@@ -43,7 +43,7 @@ export class SessionCache {
    * one there: deletions do not move the others, and only these two methods add.
    */
   private latest: string | undefined;
-  /** Database reads of sessions under way, each with the generation it started at (see `sharedRead`). */
+  /** Database reads of sessions under way, each with the generation it started at (see `readOnce`). */
   private readonly reads = new Map<string, { generation: number; user: Promise<SessionUser | null> }>();
   private gen = 0;
 
@@ -105,28 +105,24 @@ export class SessionCache {
   }
 
   /**
-   * A database read of this session that started since the last invalidation and is still under way, for a
-   * request that would otherwise read it too. When a cached session's TTL ends, every request of that session then
-   * in flight misses at once; they share one read instead of each opening a connection for the same row.
+   * The database read of a session that is not cached: `read(generation)` is started with the current generation
+   * (to pass to `remember`), unless a read of the same session started since the last invalidation is still under
+   * way; then that one is shared. When a cached session's TTL ends, every request of that session then in flight
+   * misses at once; they share one read instead of each opening a connection for the same row.
    */
-  sharedRead(tokenHash: string): Promise<SessionUser | null> | undefined {
-    const r = this.reads.get(tokenHash);
-    return r !== undefined && r.generation === this.gen ? r.user : undefined;
-  }
-
-  /** Offers `user`, a read of the session started at `generation`, to `sharedRead` until it settles. */
-  shareRead(
+  readOnce(
     tokenHash: string,
-    generation: number,
-    user: Promise<SessionUser | null>,
+    read: (generation: number) => Promise<SessionUser | null>,
   ): Promise<SessionUser | null> {
-    const r = { generation, user };
+    const running = this.reads.get(tokenHash);
+    if (running !== undefined && running.generation === this.gen) return running.user;
+    const r = { generation: this.gen, user: read(this.gen) };
     this.reads.set(tokenHash, r);
     const done = () => {
       if (this.reads.get(tokenHash) === r) this.reads.delete(tokenHash);
     };
-    user.then(done, done);
-    return user;
+    r.user.then(done, done);
+    return r.user;
   }
 
   /** Keeps a session read at `generation` unless an invalidation happened since; evicts the least recent. */
