@@ -1,6 +1,7 @@
 /** Shapes of the registry API (server/modules/organisation, annual-report, member, registry-io schemas). */
 import type { EventKind, LegalStatus, OrganisationKind, ReportStatus } from '../../../core/registry/enums';
 import type { ReportFigures } from '../../../core/registry/report-fields';
+import type { OrgSort } from './organisations';
 
 /** An organisation's registration data with unit names (ZOrganisation). */
 export interface Organisation {
@@ -71,7 +72,7 @@ export interface OrganisationPage {
   /** With a rating-band filter: the assessment year filtered on (null: no year decided yet). */
   bandYear?: number | null;
   /** The order the rows are in: `relevance` only when words were searched for. */
-  sort: 'relevance' | 'name' | 'regCode' | 'foundedOn' | 'updatedAt';
+  sort: OrgSort | 'relevance';
 }
 
 /** A possible duplicate of an organisation being entered, and why. */
