@@ -28,8 +28,11 @@ export async function bulkCommune(env: CaseEnv) {
   return r.rows[0];
 }
 
-/** The workbook of BULK_ROWS organisations in the template layout. */
-export async function bulkWorkbook(env: CaseEnv): Promise<Uint8Array> {
+/**
+ * The workbook of BULK_ROWS organisations in the template layout; `legalStatus` (the workbook's label) for every
+ * row, "Đang hoạt động" unless given: a second file that changes every stored row.
+ */
+export async function bulkWorkbook(env: CaseEnv, legalStatus = 'Đang hoạt động'): Promise<Uint8Array> {
   const c = await bulkCommune(env);
   const trades = ['Nông nghiệp', 'Dịch vụ tổng hợp', 'Chè', 'Hồi Quế', 'Vận tải', 'Rau an toàn', 'Chăn nuôi'];
   const keys = ORGANISATION_COLUMNS.map((col) => col.key);
@@ -48,7 +51,7 @@ export async function bulkWorkbook(env: CaseEnv): Promise<Uint8Array> {
       legalRepName: 'Nguyễn Văn An',
       legalRepTitle: 'Giám đốc',
       vsicCode: ['0111', '0150', '4669', '1010'][i % 4],
-      legalStatus: 'Đang hoạt động',
+      legalStatus,
       creditFund: 'Không',
       paperOnly: 'Không',
     };

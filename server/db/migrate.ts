@@ -13,6 +13,7 @@ import * as m0012 from './migrations/0012_add_plan_trademark_year.js';
 import * as m0012n from './migrations/0012_plan_nation_rollups.js';
 import * as m0013 from './migrations/0013_add_organisation_name_key_prefix.js';
 import * as m0014 from './migrations/0014_add_organisation_short_key.js';
+import * as m0015 from './migrations/0015_plan_organisation_statement_triggers.js';
 
 // Listed statically so that the migrations work the same under tsx, a bundler and tests.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_plan_nation_rollups': m0012n,
   '0013_add_organisation_name_key_prefix': m0013,
   '0014_add_organisation_short_key': m0014,
+  '0015_plan_organisation_statement_triggers': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

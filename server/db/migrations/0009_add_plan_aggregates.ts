@@ -200,12 +200,12 @@ async function installTriggers(db: Kysely<unknown>): Promise<void> {
 }
 
 // The yes/no figures of a report row `r` as a bit mask (the same as plan_report_flags, on a transition row).
-const FLAGS = `((case when r.value_chain then 1 else 0 end) | (case when r.enterprise_linkage then 2 else 0 end)
+export const FLAGS = `((case when r.value_chain then 1 else 0 end) | (case when r.enterprise_linkage then 2 else 0 end)
   | (case when r.high_tech then 4 else 0 end) | (case when r.technology_transfer then 8 else 0 end)
   | (case when r.digital_transformation then 16 else 0 end) | (case when r.land_allocated_leased then 32 else 0 end)
   | (case when r.information_access then 64 else 0 end) | (case when r.trade_promotion then 128 else 0 end)
   | (case when coalesce(r.worker_social_insurance, 0) > 0 then 256 else 0 end))`;
-const OKEY = `o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(o.field, ''), o.new_model is not null`;
+export const OKEY = `o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(o.field, ''), o.new_model is not null`;
 
 /**
  * Inserts, the bulk path (imports, seeding), are aggregated per statement from the transition table: a new

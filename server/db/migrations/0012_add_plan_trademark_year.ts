@@ -14,10 +14,10 @@ import { createStatementTriggers } from './statement-triggers.js';
  * row-level one on organisation that fires only when a placing column changes. An organisation with products
  * cannot be deleted before them (organisation_product_org_fk), so their deletion removes its rows.
  */
-const PLACE = `coalesce((select m.province_id from plan_commune_province m where m.commune_id = o.commune_id), 0),
+export const PLACE = `coalesce((select m.province_id from plan_commune_province m where m.commune_id = o.commune_id), 0),
   o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(o.field, ''), o.new_model is not null,
   o.paper_only, o.legal_status`;
-const COLS = `province_id, commune_id, pre_commune_id, kind, field, has_model, paper_only, legal_status`;
+export const COLS = `province_id, commune_id, pre_commune_id, kind, field, has_model, paper_only, legal_status`;
 
 /** Adds the rows of the trademark products in `src` (a table or transition table of organisation_product rows). */
 const addFrom = (src: string) => `insert into plan_trademark_year (organisation_id, year, ${COLS})

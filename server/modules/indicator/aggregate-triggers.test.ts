@@ -13,6 +13,11 @@ let codes = 0;
 beforeAll(async () => {
   h = await createHarness();
   u = await standardUsers(h);
+  REFERENCING = (
+    await sql<{ t: string; c: string }>`select c.conrelid::regclass::text t, a.attname c from pg_constraint c
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.confrelid = 'organisation'::regclass and c.contype = 'f'`.execute(h.database.db)
+  ).rows.map((r) => [r.t, r.c]);
   rubric = (
     await sql<{ id: number }>`select id from rubric_version order by id limit 1`.execute(h.database.db)
   ).rows[0].id;
@@ -119,7 +124,9 @@ type Op =
   | { t: 'restatus'; i: number; status: string; digital: boolean }
   | { t: 'unreport'; i: number }
   | { t: 'assess'; i: number; year: number; band: string | null }
-  | { t: 'unassess'; i: number };
+  | { t: 'unassess'; i: number }
+  | { t: 'bulk'; i: number; n: number; status: string; founded: number | null }
+  | { t: 'delete'; i: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -165,6 +172,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     band: fc.constantFrom('tot', 'kha', 'yeu', null),
   }),
   fc.record({ t: fc.constant('unassess' as const), i: fc.nat() }),
+  fc.record({
+    t: fc.constant('bulk' as const),
+    i: fc.nat(),
+    n: fc.integer({ min: 1, max: 6 }),
+    status: fc.constantFrom('active', 'suspended', 'dissolved'),
+    founded: fc.option(fc.integer({ min: 2015, max: 2024 })),
+  }),
+  fc.record({ t: fc.constant('delete' as const), i: fc.nat() }),
 );
 
 async function apply(o: Op) {
@@ -246,9 +261,37 @@ async function apply(o: Op) {
         await sql<{ id: number }>`select id from assessment_result order by id`.execute(db)
       ).rows.map((r) => r.id);
       if (rows.length) await sql`delete from assessment_result where id = ${pick(o.i, rows)}`.execute(db);
+      return;
+    }
+    case 'bulk': {
+      // One statement over several organisations: every other one changes status (and founding date), the rest
+      // only their address, which moves nothing.
+      const ids = Array.from({ length: o.n }, (_, k) => pick(o.i + k, orgs));
+      await sql`update organisation set
+          legal_status = case when id % 2 = 0 then ${o.status} else legal_status end,
+          founded_on = case when id % 2 = 0 then coalesce(${o.founded === null ? null : `${o.founded}-02-01`}::date, founded_on) else founded_on end,
+          address = coalesce(address, '') || '.'
+        where id = any(${ids}::int[])`.execute(db);
+      return;
+    }
+    case 'delete': {
+      // Only an organisation nothing refers to can go (every foreign key to organisation is NO ACTION).
+      const free = (
+        await sql<{ id: number }>`select o.id from organisation o where ${sql.join(
+          REFERENCING.map(
+            ([table, column]) =>
+              sql`not exists (select 1 from ${sql.table(table)} x where x.${sql.ref(column)} = o.id)`,
+          ),
+          sql` and `,
+        )} order by o.id`.execute(db)
+      ).rows.map((r) => r.id);
+      if (free.length) await sql`delete from organisation where id = ${pick(o.i, free)}`.execute(db);
     }
   }
 }
+
+/** The columns that refer to organisation (read from the catalogue). */
+let REFERENCING: [string, string][] = [];
 
 /**
  * An import: organisations in several communes of two provinces inserted by one statement, their reports upserted
@@ -302,4 +345,17 @@ describe('aggregate triggers', () => {
       { numRuns: 15 },
     );
   }, 240_000);
+
+  it('rely on every foreign key to organisation refusing to delete an organisation still referred to', async () => {
+    // Migration 0015's delete trigger subtracts an organisation's founding and end only: its reports, assessment
+    // results and products must be gone first. A cascading key would delete them after the organisation, when
+    // their own triggers no longer find it.
+    const rules = await sql<{
+      name: string;
+      rule: string;
+    }>`select conname name, confdeltype rule from pg_constraint
+      where confrelid = 'organisation'::regclass and contype = 'f' order by 1`.execute(h.database.db);
+    expect(rules.rows.length).toBeGreaterThanOrEqual(5);
+    expect(rules.rows.filter((r) => r.rule !== 'a' && r.rule !== 'r')).toEqual([]);
+  });
 });
