@@ -14,6 +14,26 @@ import { type Kysely, sql } from 'kysely';
 const KEY = `commune_id integer not null, pre_commune_id integer not null, kind text not null, field text not null,
   has_model boolean not null`;
 
+/** The target of an upsert into plan_report_year, with every column an upsert gives. */
+export const REPORT_YEAR_INTO = `insert into plan_report_year as t (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
+  members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum,
+  mgr_total, mgr_university, mgr_intermediate, mgr_trained)`;
+/** What an upsert into plan_report_year adds to the row already under its key. */
+export const REPORT_YEAR_ADD = `on conflict on constraint plan_report_year_pk do update set reports = t.reports + excluded.reports,
+  members_n = t.members_n + excluded.members_n, members_sum = t.members_sum + excluded.members_sum,
+  coops_n = t.coops_n + excluded.coops_n, coops_sum = t.coops_sum + excluded.coops_sum,
+  revenue_n = t.revenue_n + excluded.revenue_n, revenue_sum = t.revenue_sum + excluded.revenue_sum,
+  income_n = t.income_n + excluded.income_n, income_sum = t.income_sum + excluded.income_sum,
+  mgr_total = t.mgr_total + excluded.mgr_total, mgr_university = t.mgr_university + excluded.mgr_university,
+  mgr_intermediate = t.mgr_intermediate + excluded.mgr_intermediate, mgr_trained = t.mgr_trained + excluded.mgr_trained`;
+/**
+ * The dates an organisation row `o` counts on, as x(dt, fo, en): its start (founded 1) and its end (ended 1), as
+ * plan_org_start and plan_org_end give them; dt is null while it has not ended.
+ */
+export const FLOW_POINTS = `(values (coalesce(o.founded_on, o.registered_on, o.created_at::date), 1, 0),
+  (case when o.ended_on is not null then o.ended_on when o.legal_status in ('dissolved', 'terminated')
+    then coalesce(o.status_changed_on, o.founded_on, o.registered_on, o.created_at::date) end, 0, 1)) x(dt, fo, en)`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`create table plan_org_year (${KEY}, paper_only boolean not null, legal_status text not null, year smallint not null,
@@ -95,9 +115,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select * into r from annual_report where organisation_id = p_org and year = p_year and period = 'year' and status = 'approved';
       if found then
         fl := plan_report_flags(r);
-        insert into plan_report_year as t (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
-          members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum,
-          mgr_total, mgr_university, mgr_intermediate, mgr_trained)
+        ${sql.raw(REPORT_YEAR_INTO)}
         values (o.commune_id, coalesce(o.pre2025_commune_id, 0), o.kind, coalesce(o.field, ''), o.new_model is not null,
           p_year, fl, p_sign,
           case when r.members_total is null then 0 else p_sign end, coalesce(r.members_total, 0) * p_sign,
@@ -108,13 +126,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           case when r.manager_total is null then 0 else coalesce(r.manager_university, 0) * p_sign end,
           case when r.manager_total is null then 0 else coalesce(r.manager_intermediate, 0) * p_sign end,
           case when r.manager_total is null then 0 else (r.manager_total - coalesce(r.manager_untrained, 0)) * p_sign end)
-        on conflict on constraint plan_report_year_pk do update set reports = t.reports + excluded.reports,
-          members_n = t.members_n + excluded.members_n, members_sum = t.members_sum + excluded.members_sum,
-          coops_n = t.coops_n + excluded.coops_n, coops_sum = t.coops_sum + excluded.coops_sum,
-          revenue_n = t.revenue_n + excluded.revenue_n, revenue_sum = t.revenue_sum + excluded.revenue_sum,
-          income_n = t.income_n + excluded.income_n, income_sum = t.income_sum + excluded.income_sum,
-          mgr_total = t.mgr_total + excluded.mgr_total, mgr_university = t.mgr_university + excluded.mgr_university,
-          mgr_intermediate = t.mgr_intermediate + excluded.mgr_intermediate, mgr_trained = t.mgr_trained + excluded.mgr_trained;
+        ${sql.raw(REPORT_YEAR_ADD)};
       end if;
       -- assessment_result comes from the assessments module (migration 0007); read it only where it exists.
       if to_regclass('assessment_result') is null then return; end if;
@@ -221,9 +233,7 @@ async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
       select c, p, k, f, m, po, ls, d, sum(fo), sum(en) from (
         select o.commune_id c, coalesce(o.pre2025_commune_id, 0) p, o.kind k, coalesce(o.field, '') f, o.new_model is not null m, o.paper_only po,
           o.legal_status ls, ${expr} d, x.fo, x.en
-        from nr o cross join lateral (values (coalesce(o.founded_on, o.registered_on, o.created_at::date), 1, 0),
-          (case when o.ended_on is not null then o.ended_on when o.legal_status in ('dissolved', 'terminated')
-            then coalesce(o.status_changed_on, o.founded_on, o.registered_on, o.created_at::date) end, 0, 1)) x(dt, fo, en)
+        from nr o cross join lateral ${FLOW_POINTS}
         where x.dt is not null) s
       group by c, p, k, f, m, po, ls, d
       on conflict on constraint ${table}_pk do update set founded = t.founded + excluded.founded, ended = t.ended + excluded.ended;`;
@@ -241,9 +251,7 @@ async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(`create function plan_trg_report_insert() returns trigger language plpgsql as $$
     begin
-      insert into plan_report_year as t (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
-        members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum,
-        mgr_total, mgr_university, mgr_intermediate, mgr_trained)
+      ${REPORT_YEAR_INTO}
       select ${OKEY}, r.year, ${FLAGS}, count(*), count(r.members_total), coalesce(sum(r.members_total), 0),
         count(r.member_cooperatives), coalesce(sum(r.member_cooperatives), 0), count(r.revenue_total), coalesce(sum(r.revenue_total), 0),
         count(r.avg_income_regular_worker), coalesce(sum(r.avg_income_regular_worker), 0), coalesce(sum(r.manager_total), 0),
@@ -253,13 +261,7 @@ async function installInsertTriggers(db: Kysely<unknown>): Promise<void> {
       from nr r join organisation o on o.id = r.organisation_id
       where r.period = 'year' and r.status = 'approved'
       group by 1, 2, 3, 4, 5, 6, 7
-      on conflict on constraint plan_report_year_pk do update set reports = t.reports + excluded.reports,
-        members_n = t.members_n + excluded.members_n, members_sum = t.members_sum + excluded.members_sum,
-        coops_n = t.coops_n + excluded.coops_n, coops_sum = t.coops_sum + excluded.coops_sum,
-        revenue_n = t.revenue_n + excluded.revenue_n, revenue_sum = t.revenue_sum + excluded.revenue_sum,
-        income_n = t.income_n + excluded.income_n, income_sum = t.income_sum + excluded.income_sum,
-        mgr_total = t.mgr_total + excluded.mgr_total, mgr_university = t.mgr_university + excluded.mgr_university,
-        mgr_intermediate = t.mgr_intermediate + excluded.mgr_intermediate, mgr_trained = t.mgr_trained + excluded.mgr_trained;
+      ${REPORT_YEAR_ADD};
       if to_regclass('assessment_result') is null then return null; end if;
       -- A same-year assessment moves from "no report flags" to the new report's flags.
       insert into plan_assessment_year as t (commune_id, pre_commune_id, kind, field, has_model, year, band, status, flags, n)

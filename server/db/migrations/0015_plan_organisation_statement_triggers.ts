@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { FLAGS, OKEY } from './0009_add_plan_aggregates.js';
+import { FLAGS, FLOW_POINTS, OKEY, REPORT_YEAR_ADD, REPORT_YEAR_INTO } from './0009_add_plan_aggregates.js';
 import { COLS, PLACE } from './0012_add_plan_trademark_year.js';
 
 /**
@@ -48,9 +48,7 @@ const flow = (side: string, table: string, col: string, expr: string) => `
   select c, p, k, f, m, po, ls, d, sum(fo), sum(en) from (
     select o.commune_id c, coalesce(o.pre2025_commune_id, 0) p, o.kind k, coalesce(o.field, '') f,
       o.new_model is not null m, o.paper_only po, o.legal_status ls, ${expr} d, x.fo * o.s fo, x.en * o.s en
-    from (${side}) o cross join lateral (values (coalesce(o.founded_on, o.registered_on, o.created_at::date), 1, 0),
-      (case when o.ended_on is not null then o.ended_on when o.legal_status in ('dissolved', 'terminated')
-        then coalesce(o.status_changed_on, o.founded_on, o.registered_on, o.created_at::date) end, 0, 1)) x(dt, fo, en)
+    from (${side}) o cross join lateral ${FLOW_POINTS}
     where x.dt is not null) s
   group by c, p, k, f, m, po, ls, d
   having sum(fo) <> 0 or sum(en) <> 0
@@ -58,9 +56,7 @@ const flow = (side: string, table: string, col: string, expr: string) => `
 
 /** The approved yearly reports of the organisations in `side`, placed where the side row puts them. */
 const reports = (side: string) => `
-  insert into plan_report_year as t (commune_id, pre_commune_id, kind, field, has_model, year, flags, reports,
-    members_n, members_sum, coops_n, coops_sum, revenue_n, revenue_sum, income_n, income_sum,
-    mgr_total, mgr_university, mgr_intermediate, mgr_trained)
+  ${REPORT_YEAR_INTO}
   select ${OKEY}, r.year, ${FLAGS}, sum(o.s),
     coalesce(sum(o.s) filter (where r.members_total is not null), 0), coalesce(sum(r.members_total * o.s), 0),
     coalesce(sum(o.s) filter (where r.member_cooperatives is not null), 0), coalesce(sum(r.member_cooperatives * o.s), 0),
@@ -74,13 +70,7 @@ const reports = (side: string) => `
   from (${side}) o join annual_report r on r.organisation_id = o.id
   where r.period = 'year' and r.status = 'approved'
   group by 1, 2, 3, 4, 5, 6, 7
-  on conflict on constraint plan_report_year_pk do update set reports = t.reports + excluded.reports,
-    members_n = t.members_n + excluded.members_n, members_sum = t.members_sum + excluded.members_sum,
-    coops_n = t.coops_n + excluded.coops_n, coops_sum = t.coops_sum + excluded.coops_sum,
-    revenue_n = t.revenue_n + excluded.revenue_n, revenue_sum = t.revenue_sum + excluded.revenue_sum,
-    income_n = t.income_n + excluded.income_n, income_sum = t.income_sum + excluded.income_sum,
-    mgr_total = t.mgr_total + excluded.mgr_total, mgr_university = t.mgr_university + excluded.mgr_university,
-    mgr_intermediate = t.mgr_intermediate + excluded.mgr_intermediate, mgr_trained = t.mgr_trained + excluded.mgr_trained`;
+  ${REPORT_YEAR_ADD}`;
 
 /** The assessment results of the organisations in `side`, with the flags of their year's approved report. */
 const assessments = (side: string) => `
