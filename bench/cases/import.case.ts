@@ -180,10 +180,10 @@ export const importCase: BenchCase = {
           app: s['update.commit'],
         },
         {
-          what: '… its database phase',
+          what: '… the re-import’s database phase (50,000 rows updated)',
           app: s['update.database'],
           floor: s.copy,
-          floorWhat: 'COPY of the same rows (reported)',
+          floorWhat: 'COPY of the same rows as new ones (an insert; reported)',
         },
       ],
       goals: [
